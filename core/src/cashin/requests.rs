@@ -1,0 +1,188 @@
+//! The sans-IO half of every implemented operation: typed input in, a prepared [`Call`] out.
+//! Validation happens here, so invalid input never becomes a request.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::catalog::{ids, operation, Operation};
+use crate::client::{Call, NaturalKeys};
+use crate::model::InvoiceNumber;
+use crate::validate::{self, InvoiceRules, Violation};
+use crate::{Error, Result};
+
+fn op(id: &str) -> Result<&'static Operation> {
+    operation(id).ok_or_else(|| Error::Internal(format!("operation {id} is missing from the catalog")))
+}
+
+fn paged(call: Call, page: PageRequest) -> Call {
+    call.query("page", page.page).query("pageSize", page.page_size)
+}
+
+fn keys_of<'a>(invoices: impl Iterator<Item = &'a SalesInvoice>) -> NaturalKeys {
+    let mut keys = NaturalKeys::default();
+    for invoice in invoices {
+        if let Some(n) = &invoice.invoice_number {
+            keys.invoice_numbers.push(n.clone());
+        }
+        if let Some(r) = &invoice.reference {
+            keys.references.push(r.clone());
+        }
+    }
+    keys
+}
+
+fn require_number(number: &InvoiceNumber, path: &str) -> Result<()> {
+    if number.as_str().trim().is_empty() {
+        return Err(Error::Validation(vec![Violation::error(path, "required", "the invoice number is empty")]));
+    }
+    Ok(())
+}
+
+/// "Validate token".
+pub fn validate_token() -> Result<Call> {
+    Ok(Call::new(op(ids::validate_token)?))
+}
+
+/// "Renew token".
+pub fn renew_token(request: &RenewTokenRequest) -> Result<Call> {
+    let mut violations = Vec::new();
+    if request.customer_code.trim().is_empty() {
+        violations.push(Violation::error("/customerCode", "required", "the customer code is required"));
+    }
+    if request.ip_address.trim().parse::<std::net::IpAddr>().is_err() {
+        violations.push(Violation::error("/ipAddress", "ip_address.format", format!("{:?} is not an IP address", request.ip_address)));
+    }
+    if !violations.is_empty() {
+        return Err(Error::Validation(violations));
+    }
+    Ok(Call::new(op(ids::renew_token)?)
+        .query("customerCode", Some(request.customer_code.trim()))
+        .query("ipAddress", Some(request.ip_address.trim())))
+}
+
+/// "Create an invoice": validates it and wraps it as `{ "SalesInvoice": [invoice] }`.
+pub fn create_invoice(invoice: &SalesInvoice) -> Result<Call> {
+    create(ids::create_invoice, invoice, InvoiceRules::default())
+}
+
+/// "Create an invoice with seller information": as [`create_invoice`], `SellerInfo` required.
+pub fn create_invoice_with_seller_info(invoice: &SalesInvoice) -> Result<Call> {
+    create(ids::create_invoice_with_seller_info, invoice, InvoiceRules { require_seller_info: true, ..InvoiceRules::default() })
+}
+
+fn create(id: &str, invoice: &SalesInvoice, rules: InvoiceRules) -> Result<Call> {
+    validate::validate_with(invoice, rules).into_result()?;
+    let body = BatchInvoices { sales_invoice: vec![invoice.clone()] };
+    Call::new(op(id)?).json(&body).map(|c| c.keys(keys_of(std::iter::once(invoice))))
+}
+
+/// "Submit a batch of sales invoices": validates every invoice (paths point into the batch).
+pub fn submit_sales_invoice_batch(batch: &SalesInvoiceBatch) -> Result<Call> {
+    validate::validate_batch(batch).into_result()?;
+    Call::new(op(ids::submit_sales_invoice_batch)?).json(batch).map(|c| c.keys(keys_of(batch.invoices())))
+}
+
+/// "List batch uploads and export lines".
+pub fn list_batch_uploads(query: &BatchUploadQuery) -> Result<Call> {
+    Ok(paged(Call::new(op(ids::list_batch_uploads)?).query("batchId", query.batch_id), query.page))
+}
+
+/// "List all sales invoices".
+pub fn list_sales_invoices(query: &InvoiceQuery) -> Result<Call> {
+    let call = Call::new(op(ids::list_sales_invoices)?)
+        .query("invoiceNumber", query.invoice_number.as_ref())
+        .query("status", query.status.as_ref())
+        .query("invoiceDateFrom", query.date_from)
+        .query("invoiceDateTo", query.date_to);
+    Ok(paged(call, query.page))
+}
+
+/// "Retrieve invoice status".
+pub fn retrieve_invoice_status(invoice_number: &InvoiceNumber) -> Result<Call> {
+    require_number(invoice_number, "/invoiceNumber")?;
+    Ok(Call::new(op(ids::retrieve_invoice_status)?).path("invoiceNumber", invoice_number))
+}
+
+/// "Retrieve invoice delivery information".
+pub fn retrieve_invoice_delivery_information(query: &InvoiceQuery) -> Result<Call> {
+    let call = Call::new(op(ids::retrieve_invoice_delivery_information)?)
+        .query("invoiceNumber", query.invoice_number.as_ref())
+        .query("dateFrom", query.date_from)
+        .query("dateTo", query.date_to);
+    Ok(paged(call, query.page))
+}
+
+/// "Update an invoice": only the members present are checked and sent.
+pub fn update_invoice(invoice_number: &InvoiceNumber, update: &SalesInvoiceUpdate) -> Result<Call> {
+    require_number(invoice_number, "/invoiceNumber")?;
+    validate::validate_invoice_update(update).into_result()?;
+    Call::new(op(ids::update_invoice)?).path("invoiceNumber", invoice_number).json(update)
+}
+
+/// "Submit payment for an invoice".
+pub fn submit_invoice_payment(invoice_number: &InvoiceNumber, payment: &SalesInvoicePayment) -> Result<Call> {
+    require_number(invoice_number, "/invoiceNumber")?;
+    let mut violations = Vec::new();
+    match payment.amount {
+        None => violations.push(Violation::error("/Amount", "required", "Amount is required")),
+        Some(a) if a <= rust_decimal::Decimal::ZERO => {
+            violations.push(Violation::error("/Amount", "amount.positive", format!("Amount {a} must be positive")))
+        }
+        Some(a) if a.round_dp(2) != a => {
+            violations.push(Violation::error("/Amount", "amount.precision", format!("Amount {a} has more than two decimals")))
+        }
+        Some(_) => {}
+    }
+    if payment.payment_date.is_none() {
+        violations.push(Violation::error("/PaymentDate", "required", "PaymentDate is required"));
+    }
+    if !violations.is_empty() {
+        return Err(Error::Validation(violations));
+    }
+    let keys = NaturalKeys { invoice_numbers: vec![invoice_number.clone()], references: Vec::new() };
+    Ok(Call::new(op(ids::submit_invoice_payment)?).path("invoiceNumber", invoice_number).json(payment)?.keys(keys))
+}
+
+/// "Retrieve delivery statistics" for a period.
+pub fn retrieve_delivery_statistics(date_from: Option<NaiveDate>, date_to: Option<NaiveDate>) -> Result<Call> {
+    check_range(date_from, date_to)?;
+    Ok(Call::new(op(ids::retrieve_delivery_statistics)?).query("dateFrom", date_from).query("dateTo", date_to))
+}
+
+/// "Retrieve received payments" (the server's default window is the last 30 days).
+pub fn retrieve_received_payments(query: &ReceivedPaymentsQuery) -> Result<Call> {
+    check_range(query.date_from, query.date_to)?;
+    let call = Call::new(op(ids::retrieve_received_payments)?)
+        .query("invoiceNumber", query.invoice_number.as_ref())
+        .query("dateFrom", query.date_from)
+        .query("dateTo", query.date_to);
+    Ok(paged(call, query.page))
+}
+
+/// "Submit update to Finvoice Account".
+pub fn update_finvoice_account(update: &FinvoiceAccountUpdate) -> Result<Call> {
+    let mut violations = Vec::new();
+    for (name, value) in [("CustomerCode", &update.customer_code), ("FinvoiceAddress", &update.finvoice_address), ("FinvoiceIntermediator", &update.finvoice_intermediator)] {
+        if value.as_deref().map(str::trim).unwrap_or("").is_empty() {
+            violations.push(Violation::error(format!("/{name}"), "required", format!("{name} is required")));
+        }
+    }
+    if !violations.is_empty() {
+        return Err(Error::Validation(violations));
+    }
+    Call::new(op(ids::update_finvoice_account)?).json(update)
+}
+
+/// "Retrieve electronic invoicing contracts".
+pub fn retrieve_electronic_invoicing_contracts(customer_code: Option<&str>, page: PageRequest) -> Result<Call> {
+    Ok(paged(Call::new(op(ids::retrieve_electronic_invoicing_contracts)?).query("customerCode", customer_code), page))
+}
+
+fn check_range(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<()> {
+    if let (Some(from), Some(to)) = (from, to) {
+        if to < from {
+            return Err(Error::Validation(vec![Violation::error("/dateTo", "date.range", format!("dateTo {to} is before dateFrom {from}"))]));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,286 @@
+//! Client configuration: where to send, with which key, how long to wait, how to retry.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::time::Duration;
+
+use crate::retry::RetryPolicy;
+use crate::secret::Secret;
+use crate::{Error, Result};
+
+/// The production base URL of Cash-In API v2.
+pub const PRODUCTION_URL: &str = "https://api.cash-in.com/v2";
+
+/// Where requests go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Environment {
+    /// `https://api.cash-in.com/v2`.
+    Production,
+    /// Any base URL ending in the API version, e.g. a Cash-In sandbox environment or the local
+    /// `lasku sandbox` (`http://127.0.0.1:8080/v2`). Plain `http://` is allowed only for loopback.
+    Custom(String),
+}
+
+impl Environment {
+    /// The base URL.
+    pub fn base_url(&self) -> &str {
+        match self {
+            Environment::Production => PRODUCTION_URL,
+            Environment::Custom(url) => url,
+        }
+    }
+}
+
+/// A validated client configuration. Build one with [`Config::builder`].
+#[derive(Clone)]
+pub struct Config {
+    pub(crate) base_url: String,
+    pub(crate) api_key: Secret,
+    pub(crate) connect_timeout: Duration,
+    pub(crate) timeout: Duration,
+    pub(crate) user_agent: String,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) paths: HashMap<String, String>,
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("base_url", &self.base_url)
+            .field("api_key", &self.api_key)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("timeout", &self.timeout)
+            .field("user_agent", &self.user_agent)
+            .field("retry", &self.retry)
+            .field("path_overrides", &self.paths)
+            .finish()
+    }
+}
+
+impl Config {
+    /// Starts a configuration for the given API key (production unless told otherwise).
+    pub fn builder(api_key: impl Into<Secret>) -> ConfigBuilder {
+        ConfigBuilder {
+            environment: Environment::Production,
+            api_key: api_key.into(),
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(60),
+            language: "rust".to_owned(),
+            runtime: default_runtime().to_owned(),
+            retry: RetryPolicy::default(),
+            paths: HashMap::new(),
+        }
+    }
+
+    /// The base URL, without a trailing slash.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The user agent sent with every request.
+    pub fn user_agent(&self) -> &str {
+        &self.user_agent
+    }
+
+    /// The connect timeout (for transports that can set one).
+    pub fn connect_timeout(&self) -> Duration {
+        self.connect_timeout
+    }
+
+    /// The deadline for a whole call, retries included.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    /// The retry policy.
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.retry
+    }
+
+    /// The path template used for an operation: the override, or the catalog's.
+    pub fn path_template(&self, operation: &crate::catalog::Operation) -> String {
+        self.paths.get(operation.id).cloned().unwrap_or_else(|| operation.path.to_owned())
+    }
+
+    pub(crate) fn api_key(&self) -> &Secret {
+        &self.api_key
+    }
+}
+
+fn default_runtime() -> &'static str {
+    if cfg!(target_arch = "wasm32") {
+        "wasm"
+    } else if cfg!(feature = "reqwest") {
+        "tokio"
+    } else {
+        "native"
+    }
+}
+
+/// Builds a [`Config`]; [`ConfigBuilder::build`] checks it.
+#[derive(Clone)]
+pub struct ConfigBuilder {
+    environment: Environment,
+    api_key: Secret,
+    connect_timeout: Duration,
+    timeout: Duration,
+    language: String,
+    runtime: String,
+    retry: RetryPolicy,
+    paths: HashMap<String, String>,
+}
+
+impl fmt::Debug for ConfigBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConfigBuilder").field("environment", &self.environment).field("api_key", &self.api_key).finish()
+    }
+}
+
+impl ConfigBuilder {
+    /// Where requests go.
+    pub fn environment(mut self, environment: Environment) -> Self {
+        self.environment = environment;
+        self
+    }
+
+    /// A base URL such as `http://127.0.0.1:8080/v2` (same as `Environment::Custom`).
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.environment = Environment::Custom(url.into());
+        self
+    }
+
+    /// How long to wait for a connection (default 10 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// The deadline for a whole call, retries included (default 60 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The retry policy (default: 3 retries, 0.5 s doubling to 8 s, `Retry-After` up to 60 s).
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Retries after the first attempt.
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.retry.max_retries = retries;
+        self
+    }
+
+    /// The language and runtime named in the user agent: `lasku/<version> (<language>; <runtime>)`.
+    /// Bindings set this (`javascript`, `node 20`); Rust users need not.
+    pub fn platform(mut self, language: impl Into<String>, runtime: impl Into<String>) -> Self {
+        self.language = language.into();
+        self.runtime = runtime.into();
+        self
+    }
+
+    /// Overrides the path template of an operation (by catalog id), e.g. when the live API's
+    /// path differs from an Inferred one: `.path_override("retrieve_invoice_status", "/salesinvoices/{invoiceNumber}/state")`.
+    pub fn path_override(mut self, operation_id: impl Into<String>, template: impl Into<String>) -> Self {
+        self.paths.insert(operation_id.into(), template.into());
+        self
+    }
+
+    /// Checks and builds the configuration.
+    pub fn build(self) -> Result<Config> {
+        if self.api_key.is_empty() {
+            return Err(Error::Configuration("the API key is empty".to_owned()));
+        }
+        if self.api_key.expose().chars().any(|c| c.is_control()) {
+            return Err(Error::Configuration("the API key contains control characters".to_owned()));
+        }
+        let base_url = check_base_url(self.environment.base_url())?;
+        if self.timeout.is_zero() {
+            return Err(Error::Configuration("the timeout must be positive".to_owned()));
+        }
+        for (id, template) in &self.paths {
+            if crate::catalog::operation(id).is_none() {
+                return Err(Error::Configuration(format!("path override for unknown operation {id:?}")));
+            }
+            if !template.starts_with('/') {
+                return Err(Error::Configuration(format!("path override for {id} must start with '/'")));
+            }
+        }
+        let clean = |s: &str| s.chars().filter(|c| !c.is_control() && *c != '(' && *c != ')' && *c != ';').collect::<String>();
+        Ok(Config {
+            base_url,
+            api_key: self.api_key,
+            connect_timeout: self.connect_timeout,
+            timeout: self.timeout,
+            user_agent: format!(
+                "lasku/{} ({}; {})",
+                env!("CARGO_PKG_VERSION"),
+                clean(&self.language),
+                clean(&self.runtime)
+            ),
+            retry: self.retry,
+            paths: self.paths,
+        })
+    }
+}
+
+/// Checks a base URL: `https://`, or `http://` to a loopback host only.
+fn check_base_url(url: &str) -> Result<String> {
+    let url = url.trim().trim_end_matches('/');
+    let (scheme, rest) = url
+        .split_once("://")
+        .ok_or_else(|| Error::Configuration(format!("base URL {url:?} has no scheme")))?;
+    let authority = rest.split('/').next().unwrap_or("");
+    if authority.is_empty() || authority.contains('@') {
+        return Err(Error::Configuration(format!("base URL {url:?} has no host (or holds credentials)")));
+    }
+    let host = if let Some(v6) = authority.strip_prefix('[') {
+        v6.split(']').next().unwrap_or("")
+    } else {
+        authority.split(':').next().unwrap_or("")
+    };
+    match scheme.to_ascii_lowercase().as_str() {
+        "https" => Ok(url.to_owned()),
+        "http" if is_loopback(host) => Ok(url.to_owned()),
+        "http" => Err(Error::Configuration(format!(
+            "plain http:// is refused for {host}: use https:// (http is allowed only for loopback, e.g. the local sandbox)"
+        ))),
+        other => Err(Error::Configuration(format!("unsupported scheme {other:?} in base URL"))),
+    }
+}
+
+fn is_loopback(host: &str) -> bool {
+    host.eq_ignore_ascii_case("localhost")
+        || host == "::1"
+        || host.parse::<std::net::Ipv4Addr>().map(|ip| ip.is_loopback()).unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls() {
+        assert!(check_base_url("https://api.cash-in.com/v2/").is_ok());
+        assert!(check_base_url("http://127.0.0.1:8080/v2").is_ok());
+        assert!(check_base_url("http://127.9.9.9/v2").is_ok());
+        assert!(check_base_url("http://localhost:1/v2").is_ok());
+        assert!(check_base_url("http://[::1]:8080/v2").is_ok());
+        assert!(check_base_url("http://api.cash-in.com/v2").is_err());
+        assert!(check_base_url("http://10.0.0.1/v2").is_err());
+        assert!(check_base_url("ftp://x/v2").is_err());
+        assert!(check_base_url("api.cash-in.com").is_err());
+        assert!(check_base_url("https://user:pw@x/v2").is_err());
+    }
+
+    #[test]
+    fn the_key_never_shows() {
+        let config = Config::builder("very-secret-key").build().unwrap();
+        let text = format!("{config:?} {:?}", Config::builder("very-secret-key"));
+        assert!(!text.contains("very-secret-key"), "{text}");
+        assert!(Config::builder("  ").build().is_err());
+        assert!(config.user_agent().starts_with("lasku/"));
+    }
+}

@@ -1,0 +1,205 @@
+//! The building blocks of every API model: the `model!` macro, kept unknown members, explicit
+//! nulls, code lists with an `Other` case, and a wire schema the bindings generate types from.
+//!
+//! Every model member is an `Option`: the validator, not the parser, reports what is missing,
+//! so one call reports every problem at once. A member the docs never showed is kept in
+//! `extra`; a member that arrived as JSON `null` is remembered and sent back as `null`, so a
+//! document parsed and serialized again is the same JSON value.
+
+mod codes;
+mod invoice_number;
+mod schema;
+
+pub use codes::Code;
+pub(crate) use codes::code;
+pub use invoice_number::InvoiceNumber;
+pub use schema::{FieldInfo, WireType, WireTypeRef};
+
+/// Members of a model that lasku does not know by name, kept in arrival order of their names.
+pub type Extra = serde_json::Map<String, serde_json::Value>;
+
+/// Which known members of a model are explicit JSON `null`s (by declaration index).
+///
+/// An explicit null differs from an absent member on updates: `null` asks the server to clear
+/// the member, absence leaves it as it is.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Nulls(u128);
+
+impl Nulls {
+    /// Whether member `index` is an explicit null.
+    pub fn contains(self, index: usize) -> bool {
+        index < 128 && self.0 & (1u128 << index) != 0
+    }
+
+    /// Marks member `index` as an explicit null, or unmarks it.
+    pub fn set(&mut self, index: usize, null: bool) {
+        if index < 128 {
+            if null {
+                self.0 |= 1u128 << index;
+            } else {
+                self.0 &= !(1u128 << index);
+            }
+        }
+    }
+
+    /// Whether no member is an explicit null.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+impl std::fmt::Debug for Nulls {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Nulls({:#x})", self.0)
+    }
+}
+
+/// Declares an API model: a struct of optional members with their exact wire names, plus
+/// `extra` (unknown members) and `nulls` (explicit nulls), its serde implementations and its
+/// wire schema.
+macro_rules! model {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $(
+                $(#[$fmeta:meta])*
+                $wire:literal => $field:ident : $ty:ty
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Default, PartialEq)]
+        pub struct $name {
+            $( $(#[$fmeta])* #[doc = concat!("\n\nWire name: `", $wire, "`.")] pub $field: Option<$ty>, )*
+            /// Members the documentation never showed, kept and sent back as they came.
+            pub extra: $crate::model::Extra,
+            /// Which known members arrived as explicit `null` (sent back as `null`).
+            pub nulls: $crate::model::Nulls,
+        }
+
+        const _: () = {
+            use ::serde::de::{self, MapAccess, Visitor};
+            use ::serde::ser::SerializeMap;
+            use $crate::model::{FieldInfo, WireType, WireTypeRef};
+
+            #[allow(non_camel_case_types, clippy::enum_variant_names)]
+            #[derive(Clone, Copy)]
+            enum Idx { $($field),* }
+
+            const COUNT: usize = [$(Idx::$field),*].len();
+            const _: () = assert!(COUNT <= 128, "a model may have at most 128 known members");
+
+            impl $name {
+                /// Every known member: wire name, Rust name and wire type, in declaration order.
+                pub const FIELDS: &'static [FieldInfo] = &[
+                    $(FieldInfo { wire: $wire, rust: stringify!($field), ty: <$ty as WireType>::wire_type }),*
+                ];
+
+                /// Marks a known member (by wire name) to be sent as an explicit `null`, clearing
+                /// its value. Returns `false` when the model has no member of that name.
+                pub fn set_null(&mut self, wire: &str) -> bool {
+                    match wire {
+                        $($wire => { self.$field = None; self.nulls.set(Idx::$field as usize, true); true })*
+                        _ => false,
+                    }
+                }
+
+                /// Whether a known member (by wire name) will be sent as an explicit `null`.
+                pub fn is_null(&self, wire: &str) -> bool {
+                    match wire {
+                        $($wire => self.$field.is_none() && self.nulls.contains(Idx::$field as usize),)*
+                        _ => matches!(self.extra.get(wire), Some(::serde_json::Value::Null)),
+                    }
+                }
+            }
+
+            impl WireType for $name {
+                fn wire_type() -> WireTypeRef {
+                    WireTypeRef::Model(stringify!($name), <$name>::FIELDS)
+                }
+            }
+
+            impl ::serde::Serialize for $name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    let mut map = serializer.serialize_map(None)?;
+                    $(
+                        match &self.$field {
+                            Some(value) => map.serialize_entry($wire, value)?,
+                            None if self.nulls.contains(Idx::$field as usize) => map.serialize_entry($wire, &())?,
+                            None => {}
+                        }
+                    )*
+                    for (key, value) in &self.extra {
+                        map.serialize_entry(key, value)?;
+                    }
+                    map.end()
+                }
+            }
+
+            enum Key { Known(Idx), Extra(String) }
+
+            struct KeyVisitor;
+            impl<'de> Visitor<'de> for KeyVisitor {
+                type Value = Key;
+                fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str("a member name")
+                }
+                fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
+                    Ok(match v {
+                        $($wire => Key::Known(Idx::$field),)*
+                        other => Key::Extra(other.to_owned()),
+                    })
+                }
+            }
+            impl<'de> ::serde::Deserialize<'de> for Key {
+                fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Key, D::Error> {
+                    d.deserialize_identifier(KeyVisitor)
+                }
+            }
+
+            struct ModelVisitor;
+            impl<'de> Visitor<'de> for ModelVisitor {
+                type Value = $name;
+                fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str(concat!("a ", stringify!($name), " object"))
+                }
+                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
+                    let mut out = $name::default();
+                    while let Some(key) = map.next_key::<Key>()? {
+                        match key {
+                            $(Key::Known(Idx::$field) => {
+                                let value: Option<$ty> = map.next_value().map_err(|e| {
+                                    de::Error::custom(format_args!("{}: {}", $wire, e))
+                                })?;
+                                out.nulls.set(Idx::$field as usize, value.is_none());
+                                out.$field = value;
+                            })*
+                            Key::Extra(name) => {
+                                let value: ::serde_json::Value = map.next_value()?;
+                                out.extra.insert(name, value);
+                            }
+                        }
+                    }
+                    Ok(out)
+                }
+            }
+
+            impl<'de> ::serde::Deserialize<'de> for $name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<$name, D::Error> {
+                    d.deserialize_map(ModelVisitor)
+                }
+            }
+
+            impl ::std::fmt::Debug for $name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    let mut s = f.debug_struct(stringify!($name));
+                    $(if let Some(value) = &self.$field { s.field(stringify!($field), value); })*
+                    if !self.extra.is_empty() { s.field("extra", &self.extra); }
+                    s.finish()
+                }
+            }
+        };
+    };
+}
+
+pub(crate) use model;

@@ -1,0 +1,164 @@
+//! Amount consistency: each row against its quantity, price, discount and VAT rate, and the
+//! header against the rows, within one cent (rules in [`crate::money`]).
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::Violation;
+use crate::cashin::{SalesInvoice, SalesInvoiceRow};
+use crate::money::{self, within_cent};
+
+/// Checks one row's `Nto`, `Tax` and `Total`; paths are relative to the row (`/Nto`).
+pub fn check_row_amounts(row: &SalesInvoiceRow) -> Vec<Violation> {
+    let mut out = Vec::new();
+    let zero = Decimal::ZERO;
+    for (name, value) in [("Nto", row.nto), ("Tax", row.tax), ("Total", row.total), ("Round", row.round)] {
+        if let Some(v) = value {
+            if v.round_dp(2) != v {
+                out.push(Violation::error(format!("/{name}"), "amount.precision", format!("{name} {v} has more than two decimals")));
+            }
+        }
+    }
+    let expected_net = match (row.qty, row.price) {
+        (Some(qty), Some(price)) => Some(money::row_net(
+            qty,
+            price,
+            row.discount_percent.unwrap_or(zero),
+            row.discount.unwrap_or(zero),
+        )),
+        _ => None,
+    };
+    if let (Some(net), Some(expected)) = (row.nto, expected_net) {
+        if !within_cent(net, expected) {
+            out.push(Violation::error(
+                "/Nto",
+                "amount.row_net",
+                format!(
+                    "Nto is {net} but Qty {} × Price {}{} gives {expected}",
+                    row.qty.unwrap_or(zero),
+                    row.price.unwrap_or(zero),
+                    discount_text(row)
+                ),
+            ));
+        }
+    }
+    let net = row.nto.or(expected_net);
+    if let (Some(net), Some(rate), Some(tax)) = (net, row.vat_percent, row.tax) {
+        let expected = money::vat(net, rate);
+        if !within_cent(tax, expected) {
+            out.push(Violation::error(
+                "/Tax",
+                "amount.row_tax",
+                format!("Tax is {tax} but {rate} % VAT of {net} is {expected}"),
+            ));
+        }
+    }
+    let tax = row.tax.or_else(|| match (net, row.vat_percent) {
+        (Some(n), Some(r)) => Some(money::vat(n, r)),
+        _ => None,
+    });
+    if let (Some(net), Some(tax), Some(total)) = (net, tax, row.total) {
+        let expected = net + tax + row.round.unwrap_or(zero);
+        if !within_cent(total, expected) {
+            out.push(Violation::error(
+                "/Total",
+                "amount.row_total",
+                format!("Total is {total} but Nto {net} + Tax {tax}{} is {expected}", round_text(row.round)),
+            ));
+        }
+    }
+    out
+}
+
+fn discount_text(row: &SalesInvoiceRow) -> String {
+    let mut text = String::new();
+    if let Some(p) = row.discount_percent.filter(|p| !p.is_zero()) {
+        text.push_str(&format!(" − {p} %"));
+    }
+    if let Some(d) = row.discount.filter(|d| !d.is_zero()) {
+        text.push_str(&format!(" − {d}"));
+    }
+    text
+}
+
+fn round_text(round: Option<Decimal>) -> String {
+    match round.filter(|r| !r.is_zero()) {
+        Some(r) => format!(" + Round {r}"),
+        None => String::new(),
+    }
+}
+
+/// Checks `NetAmount`, `TaxAmount` and `TotalAmount` against the rows; paths are absolute.
+pub fn check_header_amounts(invoice: &SalesInvoice) -> Vec<Violation> {
+    let mut out = Vec::new();
+    let zero = Decimal::ZERO;
+    for (name, value) in [
+        ("NetAmount", invoice.net_amount),
+        ("TaxAmount", invoice.tax_amount),
+        ("TotalAmount", invoice.total_amount),
+        ("RoundAmount", invoice.round_amount),
+    ] {
+        if let Some(v) = value {
+            if v.round_dp(2) != v {
+                out.push(Violation::error(format!("/{name}"), "amount.precision", format!("{name} {v} has more than two decimals")));
+            }
+        }
+    }
+    let rows = invoice.invoice_rows.as_deref().unwrap_or(&[]);
+    let mut sum_net = zero;
+    let mut sum_tax = zero;
+    let mut net_by_rate: BTreeMap<Decimal, Decimal> = BTreeMap::new();
+    let mut complete = !rows.is_empty();
+    for row in rows {
+        let net = row.nto.or_else(|| match (row.qty, row.price) {
+            (Some(q), Some(p)) => Some(money::row_net(q, p, row.discount_percent.unwrap_or(zero), row.discount.unwrap_or(zero))),
+            _ => None,
+        });
+        let Some(net) = net else {
+            complete = false;
+            continue;
+        };
+        let rate = row.vat_percent.unwrap_or(zero);
+        let tax = row.tax.unwrap_or_else(|| money::vat(net, rate));
+        sum_net += net;
+        sum_tax += tax;
+        *net_by_rate.entry(rate.normalize()).or_insert(zero) += net;
+    }
+    if !complete {
+        return out;
+    }
+    if let Some(net) = invoice.net_amount {
+        if !within_cent(net, sum_net) {
+            out.push(Violation::error(
+                "/NetAmount",
+                "amount.net_total",
+                format!("NetAmount is {net} but the rows' Nto add up to {sum_net}"),
+            ));
+        }
+    }
+    if let Some(tax) = invoice.tax_amount {
+        let by_rate: Decimal = net_by_rate.iter().map(|(rate, net)| money::vat(*net, *rate)).sum();
+        if !within_cent(tax, sum_tax) && !within_cent(tax, by_rate) {
+            out.push(Violation::error(
+                "/TaxAmount",
+                "amount.tax_total",
+                format!("TaxAmount is {tax} but the rows' Tax add up to {sum_tax}"),
+            ));
+        }
+    }
+    if let Some(total) = invoice.total_amount {
+        let net = invoice.net_amount.unwrap_or(sum_net);
+        let tax = invoice.tax_amount.unwrap_or(sum_tax);
+        let round = invoice.round_amount.unwrap_or(zero);
+        let expected = net + tax + round;
+        if !within_cent(total, expected) {
+            out.push(Violation::error(
+                "/TotalAmount",
+                "amount.total",
+                format!("TotalAmount is {total} but NetAmount {net} + TaxAmount {tax}{} is {expected}", round_text(Some(round))),
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,129 @@
+//! The rules for a sales invoice.
+
+use super::{amounts, pointer_token, Report, Violation};
+use crate::cashin::{SalesInvoice, SalesInvoiceBatch};
+
+/// Which rules apply.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct InvoiceRules {
+    /// An update: only the members present are checked; nothing is required.
+    pub partial: bool,
+    /// "Create an invoice with seller information": `SellerInfo` is required.
+    pub require_seller_info: bool,
+}
+
+/// Validates an invoice for "Create an invoice".
+///
+/// ```
+/// let invoice: lasku::cashin::SalesInvoice = serde_json::from_str(r#"{"InvoiceNumber": 1}"#).unwrap();
+/// let report = lasku::validate::validate_invoice(&invoice);
+/// assert!(report.violations.iter().any(|v| v.path == "/InvoiceDate" && v.code == "required"));
+/// ```
+pub fn validate_invoice(invoice: &SalesInvoice) -> Report {
+    validate_with(invoice, InvoiceRules::default())
+}
+
+/// Validates the members present in an update.
+pub fn validate_invoice_update(update: &SalesInvoice) -> Report {
+    validate_with(update, InvoiceRules { partial: true, ..InvoiceRules::default() })
+}
+
+/// Validates an invoice under the given rules.
+pub fn validate_with(invoice: &SalesInvoice, rules: InvoiceRules) -> Report {
+    let mut v = Vec::new();
+    if !rules.partial {
+        required(&mut v, "InvoiceNumber", invoice.invoice_number.as_ref().map(|n| n.as_str()));
+        required_present(&mut v, "InvoiceDate", invoice.invoice_date.is_some());
+        required_present(&mut v, "DueDate", invoice.due_date.is_some());
+        required(&mut v, "SalesName", invoice.sales_name.as_deref());
+        required_present(&mut v, "TotalAmount", invoice.total_amount.is_some());
+        match invoice.invoice_rows.as_deref() {
+            None => v.push(Violation::error("/InvoiceRows", "required", "InvoiceRows is required")),
+            Some([]) => v.push(Violation::error("/InvoiceRows", "invoice_rows.empty", "an invoice needs at least one row")),
+            Some(_) => {}
+        }
+        if rules.require_seller_info && invoice.seller_info.is_none() {
+            v.push(Violation::error("/SellerInfo", "required", "SellerInfo is required when creating an invoice with seller information"));
+        }
+    }
+    if let Some(number) = &invoice.invoice_number {
+        if number.as_str().trim().is_empty() {
+            v.push(Violation::error("/InvoiceNumber", "required", "InvoiceNumber is empty"));
+        }
+    }
+    if let (Some(invoice_date), Some(due)) = (invoice.invoice_date, invoice.due_date) {
+        if due < invoice_date {
+            v.push(Violation::error(
+                "/DueDate",
+                "date.due_before_invoice",
+                format!("DueDate {due} is before InvoiceDate {invoice_date}"),
+            ));
+        }
+    }
+    for (i, row) in invoice.invoice_rows.iter().flatten().enumerate() {
+        let prefix = format!("/InvoiceRows/{i}");
+        if !rules.partial {
+            for (name, present) in [("Qty", row.qty.is_some()), ("Price", row.price.is_some()), ("VatPercent", row.vat_percent.is_some())] {
+                if !present {
+                    v.push(Violation::error(format!("{prefix}/{name}"), "required", format!("{name} is required on every row")));
+                }
+            }
+        }
+        if let Some(rate) = row.vat_percent {
+            if rate.is_sign_negative() || rate > rust_decimal::Decimal::ONE_HUNDRED {
+                v.push(Violation::error(format!("{prefix}/VatPercent"), "vat.range", format!("VatPercent {rate} is not between 0 and 100")));
+            }
+        }
+        v.extend(amounts::check_row_amounts(row).into_iter().map(|x| x.under(&prefix)));
+    }
+    v.extend(amounts::check_header_amounts(invoice));
+    v.sort_by_key(|x| path_order(&x.path));
+    Report { violations: v }
+}
+
+/// Validates a batch: every invoice, with paths into the batch document, plus invoice numbers
+/// repeated within the batch.
+pub fn validate_batch(batch: &SalesInvoiceBatch) -> Report {
+    let mut all = Vec::new();
+    let mut seen = std::collections::HashMap::new();
+    for (g, group) in batch.sales_invoices.iter().enumerate() {
+        for (i, invoice) in group.sales_invoice.iter().enumerate() {
+            let prefix = format!("/SalesInvoices/{g}/SalesInvoice/{i}");
+            all.extend(validate_invoice(invoice).violations.into_iter().map(|x| x.under(&prefix)));
+            if let Some(number) = &invoice.invoice_number {
+                if let Some(first) = seen.insert(number.as_str().to_owned(), prefix.clone()) {
+                    all.push(Violation::error(
+                        format!("{prefix}/InvoiceNumber"),
+                        "invoice_number.duplicate",
+                        format!("InvoiceNumber {number} already appears at {first}"),
+                    ));
+                }
+            }
+        }
+    }
+    Report { violations: all }
+}
+
+fn required(v: &mut Vec<Violation>, name: &str, value: Option<&str>) {
+    match value {
+        None => v.push(Violation::error(format!("/{}", pointer_token(name)), "required", format!("{name} is required"))),
+        Some(s) if s.trim().is_empty() => {
+            v.push(Violation::error(format!("/{}", pointer_token(name)), "required", format!("{name} is empty")))
+        }
+        Some(_) => {}
+    }
+}
+
+fn required_present(v: &mut Vec<Violation>, name: &str, present: bool) {
+    if !present {
+        v.push(Violation::error(format!("/{}", pointer_token(name)), "required", format!("{name} is required")));
+    }
+}
+
+/// Sorts header members before rows and rows by index, keeping insertion order otherwise.
+fn path_order(path: &str) -> (u8, usize) {
+    match path.strip_prefix("/InvoiceRows/") {
+        Some(rest) => (1, rest.split('/').next().and_then(|i| i.parse().ok()).unwrap_or(0)),
+        None => (0, 0),
+    }
+}

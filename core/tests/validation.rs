@@ -1,0 +1,115 @@
+//! Validation reports every violation at once, with paths and stable codes; the builder's
+//! amounts pass it.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use lasku::cashin::{SalesInvoice, SalesInvoiceBatch};
+use lasku::validate::{validate_batch, validate_invoice, Severity};
+use lasku::{InvoiceBuilder, RowInput};
+use rust_decimal::Decimal;
+
+fn example() -> SalesInvoiceBatch {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/api/examples/cashin-batchsalesinvoices.request.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+#[test]
+fn the_published_example_is_inconsistent_where_expected() {
+    let report = validate_batch(&example());
+    let errors: Vec<_> = report.errors().map(|v| (v.path.as_str(), v.code.as_str())).collect();
+    assert!(errors.contains(&("/SalesInvoices/0/SalesInvoice/0/InvoiceRows/0/Total", "amount.row_total")), "{errors:?}");
+    assert!(errors.contains(&("/SalesInvoices/0/SalesInvoice/0/NetAmount", "amount.net_total")), "{errors:?}");
+    // Nto 100 and Tax 24 at 24 % are consistent; so is the header tax.
+    assert!(!errors.iter().any(|(p, _)| p.ends_with("/Nto") || p.ends_with("/Tax") || p.ends_with("/TaxAmount")), "{errors:?}");
+}
+
+#[test]
+fn a_corrected_example_passes_amount_checks() {
+    let mut batch = example();
+    let invoice = &mut batch.sales_invoices[0].sales_invoice[0];
+    invoice.net_amount = Some(d("100"));
+    invoice.total_amount = Some(d("124"));
+    invoice.invoice_rows.as_mut().unwrap()[0].total = Some(d("124"));
+    let report = validate_batch(&batch);
+    assert!(!report.errors().any(|v| v.code.starts_with("amount.")), "{:?}", report.violations);
+}
+
+#[test]
+fn every_violation_at_once() {
+    let invoice: SalesInvoice = serde_json::from_str(
+        r#"{"InvoiceNumber": "", "InvoiceDate": "2026-02-10", "DueDate": "2026-02-01",
+            "InvoiceRows": [{"Qty": 2, "Price": 10, "VatPercent": 25.5, "Nto": 21, "Tax": 9.99, "Total": 1}, {"Qty": 1}]}"#,
+    )
+    .unwrap();
+    let report = validate_invoice(&invoice);
+    let got: Vec<_> = report.violations.iter().map(|v| (v.path.as_str(), v.code.as_str())).collect();
+    for expected in [
+        ("/InvoiceNumber", "required"),
+        ("/SalesName", "required"),
+        ("/TotalAmount", "required"),
+        ("/DueDate", "date.due_before_invoice"),
+        ("/InvoiceRows/0/Nto", "amount.row_net"),
+        ("/InvoiceRows/0/Tax", "amount.row_tax"),
+        ("/InvoiceRows/0/Total", "amount.row_total"),
+        ("/InvoiceRows/1/Price", "required"),
+        ("/InvoiceRows/1/VatPercent", "required"),
+    ] {
+        assert!(got.contains(&expected), "missing {expected:?} in {got:?}");
+    }
+    assert!(report.violations.iter().all(|v| v.severity == Severity::Error && !v.message.is_empty()));
+}
+
+#[test]
+fn one_cent_tolerance_and_per_rate_header_vat() {
+    // Three rows of 0.10 at 25.5 %: rows give 0.03 VAT each (0.09), the rate total is 0.08.
+    let mut invoice = InvoiceBuilder::new(77u64)
+        .invoice_date(chrono::NaiveDate::from_ymd_opt(2026, 1, 2).unwrap())
+        .payment_terms_days(7)
+        .buyer_name("A")
+        .row(RowInput::new("a", d("1"), d("0.10"), d("25.5")))
+        .row(RowInput::new("b", d("1"), d("0.10"), d("25.5")))
+        .row(RowInput::new("c", d("1"), d("0.10"), d("25.5")))
+        .build()
+        .unwrap();
+    assert_eq!(invoice.tax_amount, Some(d("0.09")));
+    invoice.tax_amount = Some(d("0.08"));
+    invoice.total_amount = Some(d("0.38"));
+    assert!(!validate_invoice(&invoice).has_errors());
+    invoice.tax_amount = Some(d("0.11"));
+    assert!(validate_invoice(&invoice).errors().any(|v| v.path == "/TaxAmount"));
+}
+
+#[test]
+fn builder_computes_rows_totals_due_date_and_reference() {
+    let invoice = InvoiceBuilder::new(251600001u64)
+        .invoice_date(chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap())
+        .payment_terms_days(14)
+        .buyer_name("Sami Santikko")
+        .row(RowInput::new("Net priced", d("3"), d("19.90"), d("25.5")).discount_percent(d("10")))
+        .row(RowInput::new("Gross priced", d("1"), d("10.00"), d("25.5")).gross())
+        .build()
+        .unwrap();
+    let rows = invoice.invoice_rows.as_ref().unwrap();
+    assert_eq!((rows[0].nto, rows[0].tax, rows[0].total), (Some(d("53.73")), Some(d("13.70")), Some(d("67.43"))));
+    assert_eq!((rows[1].nto, rows[1].tax, rows[1].total), (Some(d("7.97")), Some(d("2.03")), Some(d("10.00"))));
+    assert_eq!(invoice.net_amount, Some(d("61.70")));
+    assert_eq!(invoice.tax_amount, Some(d("15.73")));
+    assert_eq!(invoice.total_amount, Some(d("77.43")));
+    assert_eq!(invoice.due_date, chrono::NaiveDate::from_ymd_opt(2026, 3, 15));
+    assert_eq!(invoice.reference.as_deref(), Some("2516000013"));
+}
+
+#[test]
+fn builder_refuses_what_it_cannot_fix() {
+    let err = InvoiceBuilder::new(5u64).build().unwrap_err();
+    match err {
+        lasku::Error::Validation(v) => {
+            let paths: Vec<_> = v.iter().map(|x| x.path.as_str()).collect();
+            assert!(paths.contains(&"/InvoiceDate") && paths.contains(&"/InvoiceRows"), "{paths:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
