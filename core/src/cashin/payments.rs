@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::model::{model, InvoiceNumber};
+use crate::model::{model, Identifier, InvoiceNumber};
 
 model! {
     /// A payment the creditor received directly (`SalesInvoicePayment`; members Inferred).
@@ -24,7 +24,7 @@ model! {
     /// One recorded payment (`Payment`; members Inferred).
     pub struct Payment {
         /// The payment's identifier.
-        "PaymentId" => payment_id: String,
+        "PaymentId" => payment_id: Identifier,
         /// Payment date.
         "PaymentDate" => payment_date: NaiveDate,
         /// Amount.
@@ -55,7 +55,7 @@ model! {
     /// final state of the payment: a transaction as it arrived.
     pub struct ReceivedPayment {
         /// The payment's identifier.
-        "PaymentId" => payment_id: String,
+        "PaymentId" => payment_id: Identifier,
         /// The invoice paid.
         "InvoiceNumber" => invoice_number: InvoiceNumber,
         /// The reference paid with.

@@ -1,6 +1,6 @@
 //! What became of an invoice: status, delivery information, delivery statistics.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::model::{code, model, InvoiceNumber};
@@ -31,7 +31,7 @@ model! {
         /// Its status.
         "Status" => status: InvoiceState,
         /// When the status was reached.
-        "StatusDate" => status_date: DateTime<Utc>,
+        "StatusDate" => status_date: NaiveDate,
         /// Total with VAT.
         "TotalAmount" => total_amount: Decimal,
         /// Paid so far.

@@ -7,12 +7,12 @@
 //! document parsed and serialized again is the same JSON value.
 
 mod codes;
-mod invoice_number;
+mod identifier;
 mod schema;
 
 pub use codes::Code;
 pub(crate) use codes::code;
-pub use invoice_number::InvoiceNumber;
+pub use identifier::{Identifier, InvoiceNumber};
 pub use schema::{FieldInfo, WireType, WireTypeRef};
 
 /// Members of a model that lasku does not know by name, kept in arrival order of their names.

@@ -29,8 +29,8 @@ pub enum WireTypeRef {
     Date,
     /// An ISO-8601 timestamp.
     DateTime,
-    /// An invoice number: a JSON number or string.
-    InvoiceNumber,
+    /// An identifier (e.g. an invoice number): a JSON number or string.
+    Identifier,
     /// Any JSON value.
     Json,
     /// A code list: its name and known values (others are allowed).
@@ -66,7 +66,7 @@ wire_type! {
     bool => Bool,
     chrono::NaiveDate => Date,
     chrono::DateTime<chrono::Utc> => DateTime,
-    super::InvoiceNumber => InvoiceNumber,
+    super::Identifier => Identifier,
     serde_json::Value => Json,
 }
 

@@ -1,32 +1,36 @@
-//! Invoice numbers: digits on the wire as a JSON number (as in the API's example), anything
-//! else as a string.
+//! Identifiers that the API sends as a JSON number or a string: invoice numbers (a number in
+//! Cash-In's example), payment ids, and other ids whose type the docs do not show.
 
 use std::fmt;
 
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// An invoice number, the natural key of a sales invoice.
+/// An invoice number: an [`Identifier`].
+pub type InvoiceNumber = Identifier;
+
+/// An identifier that may be a JSON number or a string, such as an invoice number (the natural
+/// key of a sales invoice) or a payment id.
 ///
-/// Cash-In's example sends it as a JSON number (`251600002`). lasku keeps the text and how it
+/// Cash-In's example sends invoice numbers as JSON numbers (`251600002`). lasku keeps the text and how it
 /// arrived: a number read from the wire, or built from an integer, is sent as a number; a string
 /// stays a string. Two invoice numbers are equal when their text is, so `123` and `"123"` name
 /// the same invoice.
 ///
 /// ```
 /// use lasku::model::InvoiceNumber;
-/// let n = InvoiceNumber::from(251600002u64);
+/// let n = Identifier::from(251600002u64);
 /// assert_eq!(serde_json::to_string(&n).unwrap(), "251600002");
-/// assert_eq!(n, InvoiceNumber::from("251600002"));
+/// assert_eq!(n, Identifier::from("251600002"));
 /// ```
 #[derive(Clone, Eq)]
-pub struct InvoiceNumber {
+pub struct Identifier {
     text: String,
     numeric: bool,
 }
 
-impl InvoiceNumber {
-    /// The invoice number as text.
+impl Identifier {
+    /// The identifier as text.
     pub fn as_str(&self) -> &str {
         &self.text
     }
@@ -37,25 +41,25 @@ impl InvoiceNumber {
     }
 }
 
-impl PartialEq for InvoiceNumber {
+impl PartialEq for Identifier {
     fn eq(&self, other: &Self) -> bool {
         self.text == other.text
     }
 }
 
-impl std::hash::Hash for InvoiceNumber {
+impl std::hash::Hash for Identifier {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.text.hash(state);
     }
 }
 
-impl fmt::Display for InvoiceNumber {
+impl fmt::Display for Identifier {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text)
     }
 }
 
-impl fmt::Debug for InvoiceNumber {
+impl fmt::Debug for Identifier {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.numeric {
             f.write_str(&self.text)
@@ -65,25 +69,25 @@ impl fmt::Debug for InvoiceNumber {
     }
 }
 
-impl From<u64> for InvoiceNumber {
+impl From<u64> for Identifier {
     fn from(n: u64) -> Self {
-        InvoiceNumber { text: n.to_string(), numeric: true }
+        Identifier { text: n.to_string(), numeric: true }
     }
 }
 
-impl From<&str> for InvoiceNumber {
+impl From<&str> for Identifier {
     fn from(s: &str) -> Self {
-        InvoiceNumber { text: s.to_owned(), numeric: false }
+        Identifier { text: s.to_owned(), numeric: false }
     }
 }
 
-impl From<String> for InvoiceNumber {
+impl From<String> for Identifier {
     fn from(text: String) -> Self {
-        InvoiceNumber { text, numeric: false }
+        Identifier { text, numeric: false }
     }
 }
 
-impl Serialize for InvoiceNumber {
+impl Serialize for Identifier {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self.text.parse::<u64>() {
             Ok(n) if self.numeric => serializer.serialize_u64(n),
@@ -95,45 +99,45 @@ impl Serialize for InvoiceNumber {
 struct NumberVisitor;
 
 impl<'de> Visitor<'de> for NumberVisitor {
-    type Value = InvoiceNumber;
+    type Value = Identifier;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an invoice number (a string or a non-negative integer)")
+        f.write_str("an identifier (a string or a non-negative integer)")
     }
 
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<InvoiceNumber, E> {
-        Ok(InvoiceNumber::from(v))
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Identifier, E> {
+        Ok(Identifier::from(v))
     }
 
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<InvoiceNumber, E> {
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Identifier, E> {
         u64::try_from(v)
             .map(InvoiceNumber::from)
-            .map_err(|_| E::custom("an invoice number cannot be negative"))
+            .map_err(|_| E::custom("an identifier cannot be negative"))
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<InvoiceNumber, E> {
-        Ok(InvoiceNumber::from(v))
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Identifier, E> {
+        Ok(Identifier::from(v))
     }
 
-    fn visit_string<E: de::Error>(self, v: String) -> Result<InvoiceNumber, E> {
-        Ok(InvoiceNumber::from(v))
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Identifier, E> {
+        Ok(Identifier::from(v))
     }
 
     // serde_json with `arbitrary_precision` hands numbers over as a one-entry map.
-    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<InvoiceNumber, A::Error> {
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Identifier, A::Error> {
         let Some((_, text)) = map.next_entry::<String, String>()? else {
-            return Err(de::Error::custom("an empty object is not an invoice number"));
+            return Err(de::Error::custom("an empty object is not an identifier"));
         };
         if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
-            Ok(InvoiceNumber { text, numeric: true })
+            Ok(Identifier { text, numeric: true })
         } else {
             Err(de::Error::custom(format_args!("{text} is not a whole non-negative number")))
         }
     }
 }
 
-impl<'de> Deserialize<'de> for InvoiceNumber {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<InvoiceNumber, D::Error> {
+impl<'de> Deserialize<'de> for Identifier {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Identifier, D::Error> {
         d.deserialize_any(NumberVisitor)
     }
 }
