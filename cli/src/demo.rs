@@ -4,7 +4,8 @@ use std::time::{Duration, Instant};
 
 use chrono::{Local, NaiveDate};
 use lasku::cashin::{
-    BatchStatus, BatchUploadQuery, InvoiceQuery, ReceivedPaymentsQuery, SalesInvoice, SalesInvoiceBatch, SalesInvoicePayment,
+    BatchStatus, BatchUploadQuery, InvoiceQuery, ReceivedPaymentsQuery, SalesInvoice, SalesInvoiceBatch,
+    SalesInvoicePayment,
 };
 use lasku::model::InvoiceNumber;
 use lasku::{Client, Config, InvoiceBuilder, RowInput};
@@ -31,7 +32,12 @@ fn dec(s: &str) -> Result<Decimal, String> {
     s.parse().map_err(|e| format!("{s}: {e}"))
 }
 
-fn invoice_for(number: u64, date: NaiveDate, buyer: &str, rows: &[(&str, &str, &str, &str)]) -> Result<SalesInvoice, String> {
+fn invoice_for(
+    number: u64,
+    date: NaiveDate,
+    buyer: &str,
+    rows: &[(&str, &str, &str, &str)],
+) -> Result<SalesInvoice, String> {
     let mut builder = InvoiceBuilder::new(number)
         .invoice_date(date)
         .payment_terms_days(14)
@@ -77,7 +83,11 @@ async fn demo(batch_size: usize) -> Result<(), String> {
         1001,
         today,
         "Sami Santikko",
-        &[("Consulting, hours", "4", "95.00", "25.5"), ("Travel", "1", "42.50", "25.5"), ("Book", "2", "19.90", "13.5")],
+        &[
+            ("Consulting, hours", "4", "95.00", "25.5"),
+            ("Travel", "1", "42.50", "25.5"),
+            ("Book", "2", "19.90", "13.5"),
+        ],
     )?;
     let number = invoice.invoice_number.clone().unwrap_or_else(|| InvoiceNumber::from(1001u64));
     let created = client.create_invoice(&invoice).await.map_err(|e| e.to_string())?;
@@ -110,7 +120,12 @@ async fn demo(batch_size: usize) -> Result<(), String> {
     let mut invoices = Vec::with_capacity(batch_size);
     for i in 0..batch_size {
         let n = 20_000 + i as u64;
-        invoices.push(invoice_for(n, today, &format!("Asiakas {n}"), &[("Subscription", "1", "24.90", "25.5"), ("Delivery", "1", "5.90", "25.5")])?);
+        invoices.push(invoice_for(
+            n,
+            today,
+            &format!("Asiakas {n}"),
+            &[("Subscription", "1", "24.90", "25.5"), ("Delivery", "1", "5.90", "25.5")],
+        )?);
         bar.set(i + 1);
     }
     bar.finish();
@@ -143,7 +158,10 @@ async fn demo(batch_size: usize) -> Result<(), String> {
 
     // 5. List.
     let page = client
-        .list_sales_invoices(&InvoiceQuery { page: lasku::cashin::PageRequest { page: Some(1), page_size: Some(5) }, ..InvoiceQuery::default() })
+        .list_sales_invoices(&InvoiceQuery {
+            page: lasku::cashin::PageRequest { page: Some(1), page_size: Some(5) },
+            ..InvoiceQuery::default()
+        })
         .await
         .map_err(|e| e.to_string())?;
     let total = page.meta.as_ref().and_then(|m| m.total_count).unwrap_or(page.data.len() as u64);
@@ -162,7 +180,12 @@ async fn demo(batch_size: usize) -> Result<(), String> {
     let status = client.retrieve_invoice_status(&number).await.map_err(|e| e.to_string())?;
     println!("\n6. Status of invoice {number}: {}", status.status.map(|s| s.to_string()).unwrap_or_default());
     let half = invoice.total_amount.map(|t| lasku::money::round_cents(t / Decimal::from(2))).unwrap_or_default();
-    let payment = SalesInvoicePayment { payment_date: Some(today), amount: Some(half), currency: Some("EUR".into()), ..Default::default() };
+    let payment = SalesInvoicePayment {
+        payment_date: Some(today),
+        amount: Some(half),
+        currency: Some("EUR".into()),
+        ..Default::default()
+    };
     let paid = client.submit_invoice_payment(&number, &payment).await.map_err(|e| e.to_string())?;
     println!(
         "7. Partial payment of {} posted: status {}, paid {}, open {}",
@@ -171,10 +194,8 @@ async fn demo(batch_size: usize) -> Result<(), String> {
         money(paid.paid_amount),
         money(paid.open_amount)
     );
-    let received = client
-        .retrieve_received_payments(&ReceivedPaymentsQuery::default())
-        .await
-        .map_err(|e| e.to_string())?;
+    let received =
+        client.retrieve_received_payments(&ReceivedPaymentsQuery::default()).await.map_err(|e| e.to_string())?;
     println!("8. Received payments in the last 30 days: {}", received.data.len());
     for p in &received.data {
         println!(

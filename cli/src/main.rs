@@ -17,7 +17,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "lasku", version, about = "Finnish invoicing APIs from the command line: demo, validation, the operation catalog, a local sandbox and the Finnish toolkit")]
+#[command(
+    name = "lasku",
+    version,
+    about = "Finnish invoicing APIs from the command line: demo, validation, the operation catalog, a local sandbox and the Finnish toolkit"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

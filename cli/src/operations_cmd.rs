@@ -4,7 +4,8 @@ use lasku::catalog::{Credential, OPERATIONS};
 
 /// The catalog as a Markdown table (the README embeds this output).
 pub fn markdown() -> String {
-    let mut out = String::from("| group | operation | method | path | path is | in lasku |\n|---|---|---|---|---|---|\n");
+    let mut out =
+        String::from("| group | operation | method | path | path is | in lasku |\n|---|---|---|---|---|---|\n");
     for op in OPERATIONS {
         out.push_str(&format!(
             "| {} | [{}]({}) | {} | `/v2{}` | {} | {} |\n",

@@ -17,11 +17,7 @@ pub fn run(file: &Path, json: bool) -> i32 {
     };
     let (kind, invoices, report) = match check(&text) {
         Ok(found) => found,
-        Err(message) => (
-            "unreadable",
-            0,
-            Report { violations: vec![Violation::error("", "json.parse", message)] },
-        ),
+        Err(message) => ("unreadable", 0, Report { violations: vec![Violation::error("", "json.parse", message)] }),
     };
     let errors = report.errors().count();
     let warnings = report.warnings().count();
@@ -50,7 +46,13 @@ pub fn run(file: &Path, json: bool) -> i32 {
             if warnings == 1 { "" } else { "s" }
         );
         for v in &report.violations {
-            println!("  {:<7} {}\n          {} [{}]", v.severity.as_str(), if v.path.is_empty() { "/" } else { &v.path }, v.message, v.code);
+            println!(
+                "  {:<7} {}\n          {} [{}]",
+                v.severity.as_str(),
+                if v.path.is_empty() { "/" } else { &v.path },
+                v.message,
+                v.code
+            );
         }
         if errors == 0 {
             println!("  ok: nothing blocks sending");

@@ -190,7 +190,13 @@ impl InvoiceBuilder {
     }
 
     /// The buyer's postal address.
-    pub fn buyer_address(mut self, street: impl Into<String>, postal_code: impl Into<String>, city: impl Into<String>, country: impl Into<String>) -> Self {
+    pub fn buyer_address(
+        mut self,
+        street: impl Into<String>,
+        postal_code: impl Into<String>,
+        city: impl Into<String>,
+        country: impl Into<String>,
+    ) -> Self {
         self.invoice.sales_street_address = Some(street.into());
         self.invoice.sales_postal_code = Some(postal_code.into());
         self.invoice.sales_city = Some(city.into());
@@ -241,21 +247,10 @@ impl InvoiceBuilder {
             self.invoice.payment_terms_code.get_or_insert(i64::from(days));
         }
         if self.invoice.reference.is_none() {
-            self.invoice.reference = self.invoice.invoice_number.as_ref().and_then(|n| reference_from_invoice_number(n.as_str()));
+            self.invoice.reference = self.invoice.invoice_number.as_ref().and_then(|n| {
+                crate::fi::NationalReference::from_invoice_number(n.as_str()).ok().map(|r| r.as_str().to_owned())
+            });
         }
         self.invoice
     }
-}
-
-/// The national reference built from the digits of an invoice number (`None` when there are
-/// fewer than 3 or more than 19 digits).
-fn reference_from_invoice_number(number: &str) -> Option<String> {
-    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
-    let base = digits.trim_start_matches('0');
-    if base.len() < 3 || base.len() > 19 {
-        return None;
-    }
-    let weights = [7u32, 3, 1];
-    let sum: u32 = base.bytes().rev().enumerate().map(|(i, b)| u32::from(b - b'0') * weights[i % 3]).sum();
-    Some(format!("{base}{}", (10 - sum % 10) % 10))
 }

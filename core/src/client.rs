@@ -74,7 +74,14 @@ pub struct Call {
 impl Call {
     /// A call without parameters or body.
     pub fn new(operation: &'static Operation) -> Self {
-        Call { operation, path_params: Vec::new(), query: Vec::new(), body: None, keys: NaturalKeys::default(), key_override: None }
+        Call {
+            operation,
+            path_params: Vec::new(),
+            query: Vec::new(),
+            body: None,
+            keys: NaturalKeys::default(),
+            key_override: None,
+        }
     }
 
     /// Adds a path parameter.
@@ -93,7 +100,8 @@ impl Call {
 
     /// Sets a JSON body.
     pub fn json<T: serde::Serialize + ?Sized>(mut self, body: &T) -> Result<Self> {
-        let bytes = serde_json::to_vec(body).map_err(|e| Error::Internal(format!("could not serialize the request: {e}")))?;
+        let bytes =
+            serde_json::to_vec(body).map_err(|e| Error::Internal(format!("could not serialize the request: {e}")))?;
         self.body = Some(bytes);
         Ok(self)
     }
@@ -116,12 +124,12 @@ impl Call {
                 .find('}')
                 .ok_or_else(|| Error::Configuration(format!("unclosed placeholder in path template {template:?}")))?;
             let name = &after[..end];
-            let value = self
-                .path_params
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, v)| v)
-                .ok_or_else(|| Error::Configuration(format!("path template {template:?} needs {{{name}}}, which {} does not have", self.operation.id)))?;
+            let value = self.path_params.iter().find(|(n, _)| *n == name).map(|(_, v)| v).ok_or_else(|| {
+                Error::Configuration(format!(
+                    "path template {template:?} needs {{{name}}}, which {} does not have",
+                    self.operation.id
+                ))
+            })?;
             path.push_str(&encode(value, false));
             rest = &after[end + 1..];
         }
@@ -161,7 +169,11 @@ fn encode(value: &str, query: bool) -> String {
 
 impl Client {
     /// A client over any transport and runtime (a JS `fetch`, a host HTTP stack, a test double).
-    pub fn with_transport(config: Config, transport: impl Transport + 'static, runtime: impl Runtime + 'static) -> Self {
+    pub fn with_transport(
+        config: Config,
+        transport: impl Transport + 'static,
+        runtime: impl Runtime + 'static,
+    ) -> Self {
         Client {
             inner: Arc::new(Inner {
                 config,
@@ -210,7 +222,10 @@ impl Client {
                 Ok(response) => {
                     let input = RetryInput {
                         idempotent: op.is_idempotent(),
-                        result: AttemptResult::Status { status: response.status, retry_after: response.header("retry-after") },
+                        result: AttemptResult::Status {
+                            status: response.status,
+                            retry_after: response.header("retry-after"),
+                        },
                         attempt,
                         now_ms: inner.runtime.now_millis(),
                         deadline_ms: deadline,
@@ -261,8 +276,8 @@ impl Client {
     }
 
     fn jitter(&self) -> f64 {
-        let mut z = self.inner.seed.fetch_add(0x9E37_79B9_7F4A_7C15, Ordering::Relaxed)
-            ^ self.inner.runtime.now_millis();
+        let mut z =
+            self.inner.seed.fetch_add(0x9E37_79B9_7F4A_7C15, Ordering::Relaxed) ^ self.inner.runtime.now_millis();
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^= z >> 31;
@@ -318,7 +333,12 @@ fn snippet(body: &[u8]) -> String {
 pub fn error_from_response(operation: &Operation, response: &HttpResponse, now_ms: u64) -> Error {
     let json: Option<serde_json::Value> = serde_json::from_slice(&response.body).ok();
     let text_member = |name: &str| -> Option<String> {
-        json.as_ref()?.as_object()?.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).and_then(|(_, v)| v.as_str()).map(str::to_owned)
+        json.as_ref()?
+            .as_object()?
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .and_then(|(_, v)| v.as_str())
+            .map(str::to_owned)
     };
     let field_errors = json
         .as_ref()
@@ -329,7 +349,12 @@ pub fn error_from_response(operation: &Operation, response: &HttpResponse, now_m
                 .iter()
                 .filter_map(|item| {
                     let field = item.get("Field").or_else(|| item.get("field"))?.as_str()?.to_owned();
-                    let message = item.get("Message").or_else(|| item.get("message")).and_then(|m| m.as_str()).unwrap_or("").to_owned();
+                    let message = item
+                        .get("Message")
+                        .or_else(|| item.get("message"))
+                        .and_then(|m| m.as_str())
+                        .unwrap_or("")
+                        .to_owned();
                     Some(FieldError { field, message })
                 })
                 .collect()

@@ -208,7 +208,8 @@ impl ConfigBuilder {
                 return Err(Error::Configuration(format!("path override for {id} must start with '/'")));
             }
         }
-        let clean = |s: &str| s.chars().filter(|c| !c.is_control() && *c != '(' && *c != ')' && *c != ';').collect::<String>();
+        let clean =
+            |s: &str| s.chars().filter(|c| !c.is_control() && *c != '(' && *c != ')' && *c != ';').collect::<String>();
         Ok(Config {
             base_url,
             api_key: self.api_key,
@@ -229,9 +230,8 @@ impl ConfigBuilder {
 /// Checks a base URL: `https://`, or `http://` to a loopback host only.
 fn check_base_url(url: &str) -> Result<String> {
     let url = url.trim().trim_end_matches('/');
-    let (scheme, rest) = url
-        .split_once("://")
-        .ok_or_else(|| Error::Configuration(format!("base URL {url:?} has no scheme")))?;
+    let (scheme, rest) =
+        url.split_once("://").ok_or_else(|| Error::Configuration(format!("base URL {url:?} has no scheme")))?;
     let authority = rest.split('/').next().unwrap_or("");
     if authority.is_empty() || authority.contains('@') {
         return Err(Error::Configuration(format!("base URL {url:?} has no host (or holds credentials)")));

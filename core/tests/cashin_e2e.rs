@@ -115,8 +115,7 @@ async fn every_implemented_operation_works_over_http() {
         .unwrap();
     assert_eq!(delivery.data[0].delivery_status, Some(DeliveryStatus::Pending));
 
-    let mut update = SalesInvoiceUpdate::default();
-    update.sales_email = Some("uusi@example.fi".into());
+    let update = SalesInvoiceUpdate { sales_email: Some("uusi@example.fi".into()), ..Default::default() };
     let updated = client.update_invoice(&n, &update).await.unwrap();
     assert!(updated.updated_fields.unwrap_or_default().contains(&"SalesEmail".to_owned()));
 
@@ -139,19 +138,20 @@ async fn every_implemented_operation_works_over_http() {
     let account = FinvoiceAccountUpdate {
         customer_code: Some("6654".into()),
         customer_name: Some("Sami Santikko".into()),
-        finvoice_address: Some("FI7440215210000051".into()),
+        finvoice_address: Some("FI2112345600000785".into()),
         finvoice_intermediator: Some("NDEAFIHH".into()),
         ..Default::default()
     };
     assert!(client.update_finvoice_account(&account).await.unwrap().status_description.is_some());
     let contracts = client.retrieve_electronic_invoicing_contracts(Some("6654"), PageRequest::default()).await.unwrap();
-    assert_eq!(contracts.data[0].finvoice_address.as_deref(), Some("FI7440215210000051"));
+    assert_eq!(contracts.data[0].finvoice_address.as_deref(), Some("FI2112345600000785"));
 
     // Every implemented operation shows in the hit log with the Rust user agent.
     let hits = sandbox.hits();
     for op in OPERATIONS.iter().filter(|op| op.implemented) {
         assert!(
-            hits.iter().any(|h| h.operation == op.id && h.user_agent.starts_with("lasku/") && h.user_agent.contains("(rust;")),
+            hits.iter()
+                .any(|h| h.operation == op.id && h.user_agent.starts_with("lasku/") && h.user_agent.contains("(rust;")),
             "no hit for {}",
             op.id
         );
@@ -225,10 +225,13 @@ async fn rate_limits_and_outages_are_retried() {
     client.create_invoice(&invoice(9001)).await.unwrap();
     assert!(started.elapsed() >= Duration::from_millis(900), "Retry-After was not honoured");
     sandbox.push_fault(fault("status=503", "retrieve_invoice_status"));
-    sandbox.push_fault(FaultRule::new(Fault::parse("drop=after").unwrap()).for_operation("retrieve_invoice_status").times(1));
+    sandbox.push_fault(
+        FaultRule::new(Fault::parse("drop=after").unwrap()).for_operation("retrieve_invoice_status").times(1),
+    );
     let status = client.retrieve_invoice_status(&InvoiceNumber::from(9001u64)).await.unwrap();
     assert_eq!(status.status, Some(InvoiceState::Received));
-    let statuses: Vec<u16> = sandbox.hits().iter().filter(|h| h.operation == "retrieve_invoice_status").map(|h| h.status).collect();
+    let statuses: Vec<u16> =
+        sandbox.hits().iter().filter(|h| h.operation == "retrieve_invoice_status").map(|h| h.status).collect();
     assert_eq!(statuses.len(), 3, "{statuses:?}");
     // A create is not retried on 503.
     sandbox.push_fault(fault("status=503", "create_invoice"));
@@ -254,8 +257,7 @@ async fn a_delivered_invoice_cannot_be_updated() {
     let client = client_for(&sandbox, DEFAULT_CREDITOR_KEY);
     client.create_invoice(&invoice(9101)).await.unwrap();
     sandbox.deliver("9101");
-    let mut update = SalesInvoiceUpdate::default();
-    update.description = Some("late change".into());
+    let update = SalesInvoiceUpdate { description: Some("late change".into()), ..Default::default() };
     let err = client.update_invoice(&InvoiceNumber::from(9101u64), &update).await.unwrap_err();
     assert!(matches!(err, Error::BusinessRule(_)), "{err:?}");
     let missing = client.update_invoice(&InvoiceNumber::from(999_999u64), &update).await.unwrap_err();

@@ -43,7 +43,9 @@ fn status(code: u16, headers: &[(&str, &str)]) -> Result<HttpResponse, Transport
 }
 
 /// A transport that replays scripted answers and records the requests.
-fn scripted(answers: Vec<Result<HttpResponse, TransportError>>) -> (impl lasku::http::Transport, Arc<Mutex<Vec<HttpRequest>>>) {
+fn scripted(
+    answers: Vec<Result<HttpResponse, TransportError>>,
+) -> (impl lasku::http::Transport, Arc<Mutex<Vec<HttpRequest>>>) {
     let seen = Arc::new(Mutex::new(Vec::new()));
     let queue = Arc::new(Mutex::new(answers.into_iter()));
     let log = seen.clone();
@@ -80,7 +82,11 @@ async fn requests_carry_key_agent_and_encoded_parameters() {
     assert_eq!(request.url, "https://api.example.test/v2/salesinvoices/A%2F1%202/status");
     assert_eq!(request.header("x-api-key"), Some("secret-key-123"));
     assert_eq!(request.header("accept"), Some("application/json"));
-    assert!(request.header("user-agent").unwrap().starts_with(concat!("lasku/", env!("CARGO_PKG_VERSION"), " (rust; ")));
+    assert!(request.header("user-agent").unwrap().starts_with(concat!(
+        "lasku/",
+        env!("CARGO_PKG_VERSION"),
+        " (rust; "
+    )));
     assert!(!format!("{request:?} {c:?}").contains("secret-key-123"));
 }
 
@@ -153,7 +159,8 @@ async fn a_create_is_never_resent_after_it_may_have_arrived() {
 
 #[tokio::test]
 async fn a_create_not_yet_sent_is_retried() {
-    let (transport, seen) = scripted(vec![Err(TransportError::not_sent(TransportErrorKind::Connect, "refused")), ok("{}")]);
+    let (transport, seen) =
+        scripted(vec![Err(TransportError::not_sent(TransportErrorKind::Connect, "refused")), ok("{}")]);
     let c = client(transport, VirtualTime::default());
     c.create_invoice(&invoice(5)).await.unwrap();
     assert_eq!(seen.lock().unwrap().len(), 2);
@@ -191,7 +198,14 @@ async fn invalid_input_is_never_sent() {
 
 #[tokio::test]
 async fn statuses_map_to_typed_errors() {
-    for (code, name) in [(400, "api"), (401, "unauthorized"), (402, "business_rule"), (403, "forbidden"), (404, "not_found"), (500, "api")] {
+    for (code, name) in [
+        (400, "api"),
+        (401, "unauthorized"),
+        (402, "business_rule"),
+        (403, "forbidden"),
+        (404, "not_found"),
+        (500, "api"),
+    ] {
         let (transport, _) = scripted(vec![status(code, &[]); 5]);
         let c = client(transport, VirtualTime::default());
         let err = c.retrieve_invoice_status(&InvoiceNumber::from(1u64)).await.unwrap_err();

@@ -59,8 +59,8 @@ fn decimals_and_unknown_members_are_exact() {
 
 #[test]
 fn explicit_null_can_be_requested_for_an_update() {
-    let mut update = lasku::cashin::SalesInvoiceUpdate::default();
-    update.sales_email = Some("x@example.com".into());
+    let mut update =
+        lasku::cashin::SalesInvoiceUpdate { sales_email: Some("x@example.com".into()), ..Default::default() };
     assert!(update.set_null("SalesPhone"));
     assert!(!update.set_null("NoSuchMember"));
     assert_eq!(serde_json::to_string(&update).unwrap(), r#"{"SalesEmail":"x@example.com","SalesPhone":null}"#);

@@ -8,7 +8,8 @@ use lasku::{InvoiceBuilder, RowInput};
 use rust_decimal::Decimal;
 
 fn example() -> SalesInvoiceBatch {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/api/examples/cashin-batchsalesinvoices.request.json");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/api/examples/cashin-batchsalesinvoices.request.json");
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
@@ -20,10 +21,16 @@ fn d(s: &str) -> Decimal {
 fn the_published_example_is_inconsistent_where_expected() {
     let report = validate_batch(&example());
     let errors: Vec<_> = report.errors().map(|v| (v.path.as_str(), v.code.as_str())).collect();
-    assert!(errors.contains(&("/SalesInvoices/0/SalesInvoice/0/InvoiceRows/0/Total", "amount.row_total")), "{errors:?}");
+    assert!(
+        errors.contains(&("/SalesInvoices/0/SalesInvoice/0/InvoiceRows/0/Total", "amount.row_total")),
+        "{errors:?}"
+    );
     assert!(errors.contains(&("/SalesInvoices/0/SalesInvoice/0/NetAmount", "amount.net_total")), "{errors:?}");
     // Nto 100 and Tax 24 at 24 % are consistent; so is the header tax.
-    assert!(!errors.iter().any(|(p, _)| p.ends_with("/Nto") || p.ends_with("/Tax") || p.ends_with("/TaxAmount")), "{errors:?}");
+    assert!(
+        !errors.iter().any(|(p, _)| p.ends_with("/Nto") || p.ends_with("/Tax") || p.ends_with("/TaxAmount")),
+        "{errors:?}"
+    );
 }
 
 #[test]
@@ -112,4 +119,56 @@ fn builder_refuses_what_it_cannot_fix() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn finnish_rules_are_violations_with_codes() {
+    let mut batch = example();
+    let invoice = &mut batch.sales_invoices[0].sales_invoice[0];
+    let report = validate_invoice(invoice);
+    let reference = report.violations.iter().find(|v| v.path == "/Reference").unwrap();
+    assert_eq!((reference.code.as_str(), reference.severity), ("reference.check_digit", Severity::Error));
+    assert!(reference.message.contains("should be 3"), "{}", reference.message);
+
+    invoice.reference = Some("RF18 5390 0754 7034".into());
+    invoice.finvoice_account = Some("FI2112345600000786".into());
+    invoice.seller_info = Some(lasku::cashin::SellerInfo {
+        seller_iban: Some("FI21 1234 5600 0007 84".into()),
+        seller_bic: Some("NDEAFIH".into()),
+        seller_business_id: Some("0737546-1".into()),
+        seller_vat_number: Some("FI07375462".into()),
+        ..Default::default()
+    });
+    let report = validate_invoice(invoice);
+    let codes: Vec<_> = report.violations.iter().map(|v| (v.path.as_str(), v.code.as_str())).collect();
+    assert!(!codes.iter().any(|(p, _)| *p == "/Reference"), "{codes:?}");
+    for expected in [
+        ("/FinvoiceAccount", "iban.checksum"),
+        ("/SellerInfo/SellerIban", "iban.checksum"),
+        ("/SellerInfo/SellerBic", "bic.length"),
+        ("/SellerInfo/SellerBusinessId", "ytunnus.check_digit"),
+    ] {
+        assert!(codes.contains(&expected), "missing {expected:?} in {codes:?}");
+    }
+    assert!(!codes.iter().any(|(p, _)| p.ends_with("SellerVatNumber")), "{codes:?}");
+}
+
+#[test]
+fn a_vat_rate_not_in_force_on_the_invoice_date_is_a_warning() {
+    let build = |date: (i32, u32, u32), rate: &str| {
+        InvoiceBuilder::new(1234u64)
+            .invoice_date(chrono::NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap())
+            .payment_terms_days(14)
+            .buyer_name("B")
+            .row(RowInput::new("r", d("1"), d("10"), d(rate)))
+            .compute()
+    };
+    assert!(validate_invoice(&build((2026, 1, 15), "25.5")).violations.is_empty());
+    let report = validate_invoice(&build((2026, 1, 15), "24"));
+    let warning = report.warnings().next().unwrap();
+    assert_eq!((warning.path.as_str(), warning.code.as_str()), ("/InvoiceRows/0/VatPercent", "vat_rate.not_in_force"));
+    assert!(!report.has_errors(), "a warning does not block sending");
+    assert!(validate_invoice(&build((2026, 1, 15), "14")).warnings().any(|w| w.code == "vat_rate.not_in_force"));
+    assert!(validate_invoice(&build((2025, 6, 1), "14")).violations.is_empty());
+    assert!(validate_invoice(&build((2026, 1, 15), "17")).warnings().any(|w| w.code == "vat_rate.unknown"));
 }

@@ -56,24 +56,39 @@ impl Client {
     }
 
     /// "Retrieve invoice delivery information" (Cash-In suggests polling once a day).
-    pub async fn retrieve_invoice_delivery_information(&self, query: &InvoiceQuery) -> Result<Page<DeliveryInformation>> {
+    pub async fn retrieve_invoice_delivery_information(
+        &self,
+        query: &InvoiceQuery,
+    ) -> Result<Page<DeliveryInformation>> {
         self.execute_json(&requests::retrieve_invoice_delivery_information(query)?).await
     }
 
     /// "Update an invoice": possible until the invoice is delivered; after that the server
     /// answers [`crate::Error::BusinessRule`] (402).
-    pub async fn update_invoice(&self, invoice_number: &InvoiceNumber, update: &SalesInvoiceUpdate) -> Result<SalesInvoiceUpdateResponse> {
+    pub async fn update_invoice(
+        &self,
+        invoice_number: &InvoiceNumber,
+        update: &SalesInvoiceUpdate,
+    ) -> Result<SalesInvoiceUpdateResponse> {
         self.execute_json(&requests::update_invoice(invoice_number, update)?).await
     }
 
     /// "Submit payment for an invoice": a payment the creditor received directly; less than the
     /// open amount is a partial payment.
-    pub async fn submit_invoice_payment(&self, invoice_number: &InvoiceNumber, payment: &SalesInvoicePayment) -> Result<InvoicePaymentsResponse> {
+    pub async fn submit_invoice_payment(
+        &self,
+        invoice_number: &InvoiceNumber,
+        payment: &SalesInvoicePayment,
+    ) -> Result<InvoicePaymentsResponse> {
         self.execute_json(&requests::submit_invoice_payment(invoice_number, payment)?).await
     }
 
     /// "Retrieve delivery statistics": invoice counts and sums per delivery type and date.
-    pub async fn retrieve_delivery_statistics(&self, date_from: Option<NaiveDate>, date_to: Option<NaiveDate>) -> Result<Page<DeliveryStatistics>> {
+    pub async fn retrieve_delivery_statistics(
+        &self,
+        date_from: Option<NaiveDate>,
+        date_to: Option<NaiveDate>,
+    ) -> Result<Page<DeliveryStatistics>> {
         self.execute_json(&requests::retrieve_delivery_statistics(date_from, date_to)?).await
     }
 
@@ -84,12 +99,19 @@ impl Client {
 
     /// "Submit update to Finvoice Account": creates the account when missing and makes it the
     /// customer's default delivery method.
-    pub async fn update_finvoice_account(&self, update: &FinvoiceAccountUpdate) -> Result<FinvoiceAccountUpdateResponse> {
+    pub async fn update_finvoice_account(
+        &self,
+        update: &FinvoiceAccountUpdate,
+    ) -> Result<FinvoiceAccountUpdateResponse> {
         self.execute_json(&requests::update_finvoice_account(update)?).await
     }
 
     /// "Retrieve electronic invoicing contracts".
-    pub async fn retrieve_electronic_invoicing_contracts(&self, customer_code: Option<&str>, page: PageRequest) -> Result<Page<ElectronicInvoicingContract>> {
+    pub async fn retrieve_electronic_invoicing_contracts(
+        &self,
+        customer_code: Option<&str>,
+        page: PageRequest,
+    ) -> Result<Page<ElectronicInvoicingContract>> {
         self.execute_json(&requests::retrieve_electronic_invoicing_contracts(customer_code, page)?).await
     }
 }

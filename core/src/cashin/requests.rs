@@ -50,7 +50,11 @@ pub fn renew_token(request: &RenewTokenRequest) -> Result<Call> {
         violations.push(Violation::error("/customerCode", "required", "the customer code is required"));
     }
     if request.ip_address.trim().parse::<std::net::IpAddr>().is_err() {
-        violations.push(Violation::error("/ipAddress", "ip_address.format", format!("{:?} is not an IP address", request.ip_address)));
+        violations.push(Violation::error(
+            "/ipAddress",
+            "ip_address.format",
+            format!("{:?} is not an IP address", request.ip_address),
+        ));
     }
     if !violations.is_empty() {
         return Err(Error::Validation(violations));
@@ -67,7 +71,11 @@ pub fn create_invoice(invoice: &SalesInvoice) -> Result<Call> {
 
 /// "Create an invoice with seller information": as [`create_invoice`], `SellerInfo` required.
 pub fn create_invoice_with_seller_info(invoice: &SalesInvoice) -> Result<Call> {
-    create(ids::create_invoice_with_seller_info, invoice, InvoiceRules { require_seller_info: true, ..InvoiceRules::default() })
+    create(
+        ids::create_invoice_with_seller_info,
+        invoice,
+        InvoiceRules { require_seller_info: true, ..InvoiceRules::default() },
+    )
 }
 
 fn create(id: &str, invoice: &SalesInvoice, rules: InvoiceRules) -> Result<Call> {
@@ -128,9 +136,11 @@ pub fn submit_invoice_payment(invoice_number: &InvoiceNumber, payment: &SalesInv
         Some(a) if a <= rust_decimal::Decimal::ZERO => {
             violations.push(Violation::error("/Amount", "amount.positive", format!("Amount {a} must be positive")))
         }
-        Some(a) if a.round_dp(2) != a => {
-            violations.push(Violation::error("/Amount", "amount.precision", format!("Amount {a} has more than two decimals")))
-        }
+        Some(a) if a.round_dp(2) != a => violations.push(Violation::error(
+            "/Amount",
+            "amount.precision",
+            format!("Amount {a} has more than two decimals"),
+        )),
         Some(_) => {}
     }
     if payment.payment_date.is_none() {
@@ -162,10 +172,24 @@ pub fn retrieve_received_payments(query: &ReceivedPaymentsQuery) -> Result<Call>
 /// "Submit update to Finvoice Account".
 pub fn update_finvoice_account(update: &FinvoiceAccountUpdate) -> Result<Call> {
     let mut violations = Vec::new();
-    for (name, value) in [("CustomerCode", &update.customer_code), ("FinvoiceAddress", &update.finvoice_address), ("FinvoiceIntermediator", &update.finvoice_intermediator)] {
+    for (name, value) in [
+        ("CustomerCode", &update.customer_code),
+        ("FinvoiceAddress", &update.finvoice_address),
+        ("FinvoiceIntermediator", &update.finvoice_intermediator),
+    ] {
         if value.as_deref().map(str::trim).unwrap_or("").is_empty() {
             violations.push(Violation::error(format!("/{name}"), "required", format!("{name} is required")));
         }
+    }
+    if let Some(Err(e)) =
+        update.finvoice_address.as_deref().filter(|s| !s.trim().is_empty()).map(crate::fi::validate_einvoice_address)
+    {
+        violations.push(Violation::error("/FinvoiceAddress", e.code(), format!("FinvoiceAddress: {e}")));
+    }
+    if let Some(Err(e)) =
+        update.finvoice_intermediator.as_deref().filter(|s| !s.trim().is_empty()).map(crate::fi::validate_intermediator)
+    {
+        violations.push(Violation::error("/FinvoiceIntermediator", e.code(), format!("FinvoiceIntermediator: {e}")));
     }
     if !violations.is_empty() {
         return Err(Error::Validation(violations));
@@ -181,7 +205,11 @@ pub fn retrieve_electronic_invoicing_contracts(customer_code: Option<&str>, page
 fn check_range(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<()> {
     if let (Some(from), Some(to)) = (from, to) {
         if to < from {
-            return Err(Error::Validation(vec![Violation::error("/dateTo", "date.range", format!("dateTo {to} is before dateFrom {from}"))]));
+            return Err(Error::Validation(vec![Violation::error(
+                "/dateTo",
+                "date.range",
+                format!("dateTo {to} is before dateFrom {from}"),
+            )]));
         }
     }
     Ok(())

@@ -2,10 +2,7 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use super::{
-    BoxFuture, HttpMethod, HttpRequest, HttpResponse, Runtime, Transport, TransportError,
-    TransportErrorKind,
-};
+use super::{BoxFuture, HttpMethod, HttpRequest, HttpResponse, Runtime, Transport, TransportError, TransportErrorKind};
 
 /// A [`Transport`] over reqwest (rustls, HTTP/1.1 and HTTP/2).
 #[derive(Debug, Clone)]

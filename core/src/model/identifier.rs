@@ -18,7 +18,7 @@ pub type InvoiceNumber = Identifier;
 /// the same invoice.
 ///
 /// ```
-/// use lasku::model::InvoiceNumber;
+/// use lasku::model::Identifier;
 /// let n = Identifier::from(251600002u64);
 /// assert_eq!(serde_json::to_string(&n).unwrap(), "251600002");
 /// assert_eq!(n, Identifier::from("251600002"));
@@ -110,9 +110,7 @@ impl<'de> Visitor<'de> for NumberVisitor {
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Identifier, E> {
-        u64::try_from(v)
-            .map(InvoiceNumber::from)
-            .map_err(|_| E::custom("an identifier cannot be negative"))
+        u64::try_from(v).map(InvoiceNumber::from).map_err(|_| E::custom("an identifier cannot be negative"))
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Identifier, E> {

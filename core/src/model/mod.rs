@@ -10,8 +10,8 @@ mod codes;
 mod identifier;
 mod schema;
 
-pub use codes::Code;
 pub(crate) use codes::code;
+pub use codes::Code;
 pub use identifier::{Identifier, InvoiceNumber};
 pub use schema::{FieldInfo, WireType, WireTypeRef};
 

@@ -16,17 +16,18 @@ pub fn check_row_amounts(row: &SalesInvoiceRow) -> Vec<Violation> {
     for (name, value) in [("Nto", row.nto), ("Tax", row.tax), ("Total", row.total), ("Round", row.round)] {
         if let Some(v) = value {
             if v.round_dp(2) != v {
-                out.push(Violation::error(format!("/{name}"), "amount.precision", format!("{name} {v} has more than two decimals")));
+                out.push(Violation::error(
+                    format!("/{name}"),
+                    "amount.precision",
+                    format!("{name} {v} has more than two decimals"),
+                ));
             }
         }
     }
     let expected_net = match (row.qty, row.price) {
-        (Some(qty), Some(price)) => Some(money::row_net(
-            qty,
-            price,
-            row.discount_percent.unwrap_or(zero),
-            row.discount.unwrap_or(zero),
-        )),
+        (Some(qty), Some(price)) => {
+            Some(money::row_net(qty, price, row.discount_percent.unwrap_or(zero), row.discount.unwrap_or(zero)))
+        }
         _ => None,
     };
     if let (Some(net), Some(expected)) = (row.nto, expected_net) {
@@ -101,7 +102,11 @@ pub fn check_header_amounts(invoice: &SalesInvoice) -> Vec<Violation> {
     ] {
         if let Some(v) = value {
             if v.round_dp(2) != v {
-                out.push(Violation::error(format!("/{name}"), "amount.precision", format!("{name} {v} has more than two decimals")));
+                out.push(Violation::error(
+                    format!("/{name}"),
+                    "amount.precision",
+                    format!("{name} {v} has more than two decimals"),
+                ));
             }
         }
     }
@@ -112,7 +117,9 @@ pub fn check_header_amounts(invoice: &SalesInvoice) -> Vec<Violation> {
     let mut complete = !rows.is_empty();
     for row in rows {
         let net = row.nto.or_else(|| match (row.qty, row.price) {
-            (Some(q), Some(p)) => Some(money::row_net(q, p, row.discount_percent.unwrap_or(zero), row.discount.unwrap_or(zero))),
+            (Some(q), Some(p)) => {
+                Some(money::row_net(q, p, row.discount_percent.unwrap_or(zero), row.discount.unwrap_or(zero)))
+            }
             _ => None,
         });
         let Some(net) = net else {
@@ -156,7 +163,10 @@ pub fn check_header_amounts(invoice: &SalesInvoice) -> Vec<Violation> {
             out.push(Violation::error(
                 "/TotalAmount",
                 "amount.total",
-                format!("TotalAmount is {total} but NetAmount {net} + TaxAmount {tax}{} is {expected}", round_text(Some(round))),
+                format!(
+                    "TotalAmount is {total} but NetAmount {net} + TaxAmount {tax}{} is {expected}",
+                    round_text(Some(round))
+                ),
             ));
         }
     }

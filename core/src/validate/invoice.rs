@@ -39,11 +39,17 @@ pub fn validate_with(invoice: &SalesInvoice, rules: InvoiceRules) -> Report {
         required_present(&mut v, "TotalAmount", invoice.total_amount.is_some());
         match invoice.invoice_rows.as_deref() {
             None => v.push(Violation::error("/InvoiceRows", "required", "InvoiceRows is required")),
-            Some([]) => v.push(Violation::error("/InvoiceRows", "invoice_rows.empty", "an invoice needs at least one row")),
+            Some([]) => {
+                v.push(Violation::error("/InvoiceRows", "invoice_rows.empty", "an invoice needs at least one row"))
+            }
             Some(_) => {}
         }
         if rules.require_seller_info && invoice.seller_info.is_none() {
-            v.push(Violation::error("/SellerInfo", "required", "SellerInfo is required when creating an invoice with seller information"));
+            v.push(Violation::error(
+                "/SellerInfo",
+                "required",
+                "SellerInfo is required when creating an invoice with seller information",
+            ));
         }
     }
     if let Some(number) = &invoice.invoice_number {
@@ -63,20 +69,31 @@ pub fn validate_with(invoice: &SalesInvoice, rules: InvoiceRules) -> Report {
     for (i, row) in invoice.invoice_rows.iter().flatten().enumerate() {
         let prefix = format!("/InvoiceRows/{i}");
         if !rules.partial {
-            for (name, present) in [("Qty", row.qty.is_some()), ("Price", row.price.is_some()), ("VatPercent", row.vat_percent.is_some())] {
+            for (name, present) in
+                [("Qty", row.qty.is_some()), ("Price", row.price.is_some()), ("VatPercent", row.vat_percent.is_some())]
+            {
                 if !present {
-                    v.push(Violation::error(format!("{prefix}/{name}"), "required", format!("{name} is required on every row")));
+                    v.push(Violation::error(
+                        format!("{prefix}/{name}"),
+                        "required",
+                        format!("{name} is required on every row"),
+                    ));
                 }
             }
         }
         if let Some(rate) = row.vat_percent {
             if rate.is_sign_negative() || rate > rust_decimal::Decimal::ONE_HUNDRED {
-                v.push(Violation::error(format!("{prefix}/VatPercent"), "vat.range", format!("VatPercent {rate} is not between 0 and 100")));
+                v.push(Violation::error(
+                    format!("{prefix}/VatPercent"),
+                    "vat.range",
+                    format!("VatPercent {rate} is not between 0 and 100"),
+                ));
             }
         }
         v.extend(amounts::check_row_amounts(row).into_iter().map(|x| x.under(&prefix)));
     }
     v.extend(amounts::check_header_amounts(invoice));
+    v.extend(super::finnish::check_finnish_rules(invoice));
     v.sort_by_key(|x| path_order(&x.path));
     Report { violations: v }
 }
@@ -106,7 +123,9 @@ pub fn validate_batch(batch: &SalesInvoiceBatch) -> Report {
 
 fn required(v: &mut Vec<Violation>, name: &str, value: Option<&str>) {
     match value {
-        None => v.push(Violation::error(format!("/{}", pointer_token(name)), "required", format!("{name} is required"))),
+        None => {
+            v.push(Violation::error(format!("/{}", pointer_token(name)), "required", format!("{name} is required")))
+        }
         Some(s) if s.trim().is_empty() => {
             v.push(Violation::error(format!("/{}", pointer_token(name)), "required", format!("{name} is empty")))
         }

@@ -2,11 +2,13 @@
 //! code, a message for people and a severity. Errors block sending; warnings do not.
 
 mod amounts;
+mod finnish;
 mod invoice;
 
 use std::fmt;
 
 pub use amounts::{check_header_amounts, check_row_amounts};
+pub use finnish::check_finnish_rules;
 pub use invoice::{validate_batch, validate_invoice, validate_invoice_update, validate_with, InvoiceRules};
 
 /// How serious a violation is.
