@@ -4,7 +4,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{Local, NaiveDate};
 use lasku::cashin::{
-    BatchStatus, BatchUploadQuery, InvoiceQuery, ReceivedPaymentsQuery, SalesInvoice, SalesInvoiceBatch,
+    BatchState, BatchUploadQuery, InvoiceQuery, ReceivedPaymentsQuery, SalesInvoice, SalesInvoiceBatch,
     SalesInvoicePayment,
 };
 use lasku::model::InvoiceNumber;
@@ -140,7 +140,7 @@ async fn demo(batch_size: usize) -> Result<(), String> {
             .map_err(|e| e.to_string())?;
         let upload = page.data.into_iter().next().ok_or("the batch is not listed")?;
         bar.set(upload.export_lines.as_ref().map(Vec::len).unwrap_or(0));
-        if upload.status == Some(BatchStatus::Processed) {
+        if upload.status == Some(BatchState::Processed) {
             break upload;
         }
         if started.elapsed() > Duration::from_secs(120) {

@@ -139,18 +139,18 @@ catalog! {
     validate_token: "Token endpoints", "Validate token", Get Confirmed, "/token/validate" Inferred, "validate-token-4156741e0", Creditor, true;
     renew_token: "Token endpoints", "Renew token", Get Confirmed, "/token/renew" Inferred, "renew-token-4156742e0", Creditor, true;
 
-    create_collection_cases: "Collection endpoints", "Create Collection Cases", Post Confirmed, "/collectioncases" Inferred, "create-collection-cases-4156730e0", Creditor, false;
-    update_collection_receivables: "Collection endpoints", "Update Collection Receivables", Post Confirmed, "/collectionreceivables" Inferred, "update-collection-receivables-4156728e0", Creditor, false;
-    retrieve_collection_receivables_status: "Collection endpoints", "Retrieve Collection Receivables Status", Get Confirmed, "/collectionreceivables/batches/{batchId}" Inferred, "retrieve-collection-receivables-status-4156729e0", Creditor, false;
-    retrieve_case_batch_status: "Collection endpoints", "Retrieve Case Batch Status", Get Confirmed, "/collectioncases/batches/{batchId}" Inferred, "retrieve-case-batch-status-4156731e0", Creditor, false;
-    retrieve_collection_case: "Collection endpoints", "Retrieve collection case", Get Confirmed, "/collectioncases" Inferred, "retrieve-collection-case-4156732e0", Creditor, false;
-    retrieve_debtor_summary: "Collection endpoints", "Retrieve debtor summary", Get Confirmed, "/collectioncases/debtorsummary" Inferred, "retrieve-debtor-summary-4156733e0", Creditor, false;
-    list_settlements: "Collection endpoints", "Retrieve list of settlements", Get Confirmed, "/settlements" Inferred, "retrieve-list-of-settlements-4156736e0", Creditor, false;
-    retrieve_settlement: "Collection endpoints", "Retrieve settlement data", Get Confirmed, "/settlements/{settlementNumber}" Inferred, "retrieve-settlement-data-4156734e0", Creditor, false;
-    list_direct_settlements: "Collection endpoints", "Retrieve list of direct settlements", Get Confirmed, "/directsettlements" Inferred, "retrieve-list-of-direct-settlements-4156737e0", Creditor, false;
-    retrieve_direct_settlement: "Collection endpoints", "Retrieve direct settlement data", Get Confirmed, "/directsettlements/{settlementNumber}" Inferred, "retrieve-direct-settlement-data-4156738e0", Creditor, false;
-    retrieve_credit_loss_receivables: "Collection endpoints", "Retrieve Credit Loss Receivables", Get Confirmed, "/creditlossreceivables" Inferred, "retrieve-credit-loss-receivables-4156739e0", Creditor, false;
-    retrieve_allocated_payment_transactions: "Collection endpoints", "Retrieve allocated payment transactions", Get Confirmed, "/allocated-payment-transactions" Confirmed, "retrieve-allocated-payment-transactions-4298317e0", Creditor, false;
+    create_collection_cases: "Collection endpoints", "Create Collection Cases", Post Confirmed, "/collectioncases" Inferred, "create-collection-cases-4156730e0", Creditor, true;
+    update_collection_receivables: "Collection endpoints", "Update Collection Receivables", Post Confirmed, "/collectionreceivables" Inferred, "update-collection-receivables-4156728e0", Creditor, true;
+    retrieve_collection_receivables_status: "Collection endpoints", "Retrieve Collection Receivables Status", Get Confirmed, "/collectionreceivables/batches/{batchId}" Inferred, "retrieve-collection-receivables-status-4156729e0", Creditor, true;
+    retrieve_case_batch_status: "Collection endpoints", "Retrieve Case Batch Status", Get Confirmed, "/collectioncases/batches/{batchId}" Inferred, "retrieve-case-batch-status-4156731e0", Creditor, true;
+    retrieve_collection_case: "Collection endpoints", "Retrieve collection case", Get Confirmed, "/collectioncases" Inferred, "retrieve-collection-case-4156732e0", Creditor, true;
+    retrieve_debtor_summary: "Collection endpoints", "Retrieve debtor summary", Get Confirmed, "/collectioncases/debtorsummary" Inferred, "retrieve-debtor-summary-4156733e0", Creditor, true;
+    list_settlements: "Collection endpoints", "Retrieve list of settlements", Get Confirmed, "/settlements" Inferred, "retrieve-list-of-settlements-4156736e0", Creditor, true;
+    retrieve_settlement: "Collection endpoints", "Retrieve settlement data", Get Confirmed, "/settlements/{settlementNumber}" Inferred, "retrieve-settlement-data-4156734e0", Creditor, true;
+    list_direct_settlements: "Collection endpoints", "Retrieve list of direct settlements", Get Confirmed, "/directsettlements" Inferred, "retrieve-list-of-direct-settlements-4156737e0", Creditor, true;
+    retrieve_direct_settlement: "Collection endpoints", "Retrieve direct settlement data", Get Confirmed, "/directsettlements/{settlementNumber}" Inferred, "retrieve-direct-settlement-data-4156738e0", Creditor, true;
+    retrieve_credit_loss_receivables: "Collection endpoints", "Retrieve Credit Loss Receivables", Get Confirmed, "/creditlossreceivables" Inferred, "retrieve-credit-loss-receivables-4156739e0", Creditor, true;
+    retrieve_allocated_payment_transactions: "Collection endpoints", "Retrieve allocated payment transactions", Get Confirmed, "/allocated-payment-transactions" Confirmed, "retrieve-allocated-payment-transactions-4298317e0", Creditor, true;
 
     create_invoice: "Invoice endpoints › Invoice Service", "Create an invoice", Post Confirmed, "/salesinvoices" Inferred, "create-an-invoice-4156743e0", Creditor, true;
     create_invoice_with_seller_info: "Invoice endpoints › Invoice Service", "Create an invoice with seller information", Post Confirmed, "/salesinvoiceswithsellerinfo" Inferred, "create-an-invoice-with-seller-information-4156745e0", Creditor, true;
@@ -166,32 +166,32 @@ catalog! {
     update_finvoice_account: "Invoice endpoints › Invoice Service", "Submit update to Finvoice Account", Put Confirmed, "/finvoiceaccounts" Inferred, "submit-update-to-finvoice-account-4156752e0", Creditor, true;
     retrieve_electronic_invoicing_contracts: "Invoice endpoints › Invoice Service", "Retrieve electronic invoicing contracts", Get Confirmed, "/electronicinvoicingcontracts" Inferred, "retrieve-electronic-invoicing-contracts-4156758e0", Creditor, true;
 
-    list_products: "Invoice endpoints › Product Management", "List all products", Get Inferred, "/products" Inferred, "list-all-products-4156759e0", Creditor, false;
-    submit_products: "Invoice endpoints › Product Management", "Submit new products", Post Inferred, "/products" Inferred, "submit-new-products-4156760e0", Creditor, false;
-    delete_product: "Invoice endpoints › Product Management", "Delete an product", Delete Inferred, "/products/{productCode}" Inferred, "delete-an-product-4156761e0", Creditor, false;
+    list_products: "Invoice endpoints › Product Management", "List all products", Get Inferred, "/products" Inferred, "list-all-products-4156759e0", Creditor, true;
+    submit_products: "Invoice endpoints › Product Management", "Submit new products", Post Inferred, "/products" Inferred, "submit-new-products-4156760e0", Creditor, true;
+    delete_product: "Invoice endpoints › Product Management", "Delete an product", Delete Inferred, "/products/{productCode}" Inferred, "delete-an-product-4156761e0", Creditor, true;
 
-    list_customers: "Invoice endpoints › Customer Management", "List all customers", Get Inferred, "/customers" Inferred, "list-all-customers-4156762e0", Creditor, false;
-    submit_customers: "Invoice endpoints › Customer Management", "Submit new customers", Post Inferred, "/customers" Inferred, "submit-new-customers-4156763e0", Creditor, false;
-    update_customer: "Invoice endpoints › Customer Management", "Update an customer", Put Inferred, "/customers/{customerCode}" Inferred, "update-an-customer-4156764e0", Creditor, false;
-    delete_customer: "Invoice endpoints › Customer Management", "Delete an customer", Delete Inferred, "/customers/{customerCode}" Inferred, "delete-an-customer-4156765e0", Creditor, false;
+    list_customers: "Invoice endpoints › Customer Management", "List all customers", Get Inferred, "/customers" Inferred, "list-all-customers-4156762e0", Creditor, true;
+    submit_customers: "Invoice endpoints › Customer Management", "Submit new customers", Post Inferred, "/customers" Inferred, "submit-new-customers-4156763e0", Creditor, true;
+    update_customer: "Invoice endpoints › Customer Management", "Update an customer", Put Inferred, "/customers/{customerCode}" Inferred, "update-an-customer-4156764e0", Creditor, true;
+    delete_customer: "Invoice endpoints › Customer Management", "Delete an customer", Delete Inferred, "/customers/{customerCode}" Inferred, "delete-an-customer-4156765e0", Creditor, true;
 
-    retrieve_external_delivery_information: "Invoice endpoints › External invoices", "Retrieve delivery information", Get Confirmed, "/externalinvoices/deliveryinformation" Inferred, "retrieve-delivery-information-4156753e0", Creditor, false;
-    retrieve_external_payment_information: "Invoice endpoints › External invoices", "Retrieve payment information", Get Confirmed, "/externalinvoices/payments" Inferred, "retrieve-payment-information-4156754e0", Creditor, false;
-    create_direct_payment: "Invoice endpoints › External invoices", "Create an direct payment", Post Confirmed, "/externalinvoices/directpayments" Inferred, "create-an-direct-payment-4156755e0", Creditor, false;
-    submit_invoice_action: "Invoice endpoints › External invoices", "Submit an invoice action", Post Inferred, "/externalinvoices/actions" Inferred, "submit-an-invoice-action-4156756e0", Creditor, false;
-    retrieve_agreement_status: "Invoice endpoints › External invoices", "Retrieve status of the agreement", Get Inferred, "/externalinvoices/agreementstatus" Inferred, "retrieve-status-of-the-agreement-4156757e0", Creditor, false;
+    retrieve_external_delivery_information: "Invoice endpoints › External invoices", "Retrieve delivery information", Get Confirmed, "/externalinvoices/deliveryinformation" Inferred, "retrieve-delivery-information-4156753e0", Creditor, true;
+    retrieve_external_payment_information: "Invoice endpoints › External invoices", "Retrieve payment information", Get Confirmed, "/externalinvoices/payments" Inferred, "retrieve-payment-information-4156754e0", Creditor, true;
+    create_direct_payment: "Invoice endpoints › External invoices", "Create an direct payment", Post Confirmed, "/externalinvoices/directpayments" Inferred, "create-an-direct-payment-4156755e0", Creditor, true;
+    submit_invoice_action: "Invoice endpoints › External invoices", "Submit an invoice action", Post Inferred, "/externalinvoices/actions" Inferred, "submit-an-invoice-action-4156756e0", Creditor, true;
+    retrieve_agreement_status: "Invoice endpoints › External invoices", "Retrieve status of the agreement", Get Inferred, "/externalinvoices/agreementstatus" Inferred, "retrieve-status-of-the-agreement-4156757e0", Creditor, true;
 
-    submit_creditor: "Partner endpoints", "Submit new creditor", Post Inferred, "/partner/creditors" Inferred, "submit-new-creditor-4156767e0", Partner, false;
-    update_creditor: "Partner endpoints", "Update creditor", Put Inferred, "/partner/creditors/{businessCode}" Inferred, "update-creditor-4156768e0", Partner, false;
-    retrieve_creditor_credentials: "Partner endpoints", "Retrieve Creditor Credentials", Get Inferred, "/partner/creditors/{businessCode}/credentials" Inferred, "retrieve-creditor-credentials-4156769e0", Partner, false;
-    retrieve_finvoice_credentials: "Partner endpoints", "Retrieve Finvoice Credentials", Get Inferred, "/partner/finvoicecredentials" Inferred, "", Partner, false;
-    retrieve_external_agreement_identifiers: "Partner endpoints", "Retrieve External Agreement Identifiers", Get Inferred, "/partner/creditors/{businessCode}/externalagreementidentifiers" Inferred, "retrieve-external-agreement-identifiers-4156770e0", Partner, false;
-    retrieve_delivery_information_by_seller: "Partner endpoints", "Retrieve invoice delivery information by seller", Get Inferred, "/partner/deliveryinformation" Inferred, "retrieve-invoice-delivery-information-by-seller-4156771e0", Partner, false;
-    send_sms: "Partner endpoints", "Send SMS message", Post Inferred, "/partner/sms" Inferred, "send-sms-message-4156772e0", Partner, false;
+    submit_creditor: "Partner endpoints", "Submit new creditor", Post Inferred, "/partner/creditors" Inferred, "submit-new-creditor-4156767e0", Partner, true;
+    update_creditor: "Partner endpoints", "Update creditor", Put Inferred, "/partner/creditors/{businessCode}" Inferred, "update-creditor-4156768e0", Partner, true;
+    retrieve_creditor_credentials: "Partner endpoints", "Retrieve Creditor Credentials", Get Inferred, "/partner/creditors/{businessCode}/credentials" Inferred, "retrieve-creditor-credentials-4156769e0", Partner, true;
+    retrieve_finvoice_credentials: "Partner endpoints", "Retrieve Finvoice Credentials", Get Inferred, "/partner/finvoicecredentials" Inferred, "", Partner, true;
+    retrieve_external_agreement_identifiers: "Partner endpoints", "Retrieve External Agreement Identifiers", Get Inferred, "/partner/creditors/{businessCode}/externalagreementidentifiers" Inferred, "retrieve-external-agreement-identifiers-4156770e0", Partner, true;
+    retrieve_delivery_information_by_seller: "Partner endpoints", "Retrieve invoice delivery information by seller", Get Inferred, "/partner/deliveryinformation" Inferred, "retrieve-invoice-delivery-information-by-seller-4156771e0", Partner, true;
+    send_sms: "Partner endpoints", "Send SMS message", Post Inferred, "/partner/sms" Inferred, "send-sms-message-4156772e0", Partner, true;
 
-    create_meter_reading_documents: "Document endpoints", "Create meter reading documents", Post Inferred, "/meterreadingdocuments" Inferred, "create-meter-reading-documents-4156740e0", Creditor, false;
+    create_meter_reading_documents: "Document endpoints", "Create meter reading documents", Post Inferred, "/meterreadingdocuments" Inferred, "create-meter-reading-documents-4156740e0", Creditor, true;
 
-    service_status: "Operations endpoints", "Service Status", Get Inferred, "/servicestatus" Inferred, "", Creditor, false;
+    service_status: "Operations endpoints", "Service Status", Get Inferred, "/servicestatus" Inferred, "", Creditor, true;
 }
 
 /// Looks an operation up by its [`Operation::id`].

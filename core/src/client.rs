@@ -52,6 +52,8 @@ pub struct NaturalKeys {
     pub invoice_numbers: Vec<InvoiceNumber>,
     /// Payment references.
     pub references: Vec<String>,
+    /// Other natural keys (product or customer codes, business ids, document numbers, ...).
+    pub other: Vec<String>,
 }
 
 /// One prepared call of a catalog operation: the sans-IO half of an operation.
@@ -141,7 +143,16 @@ impl Call {
             url.push('=');
             url.push_str(&encode(value, true));
         }
-        let key = self.key_override.as_ref().unwrap_or(config.api_key());
+        let key = match (&self.key_override, self.operation.credential) {
+            (Some(key), _) => key,
+            (None, crate::catalog::Credential::Creditor) => config.api_key(),
+            (None, crate::catalog::Credential::Partner) => config.partner_key().ok_or_else(|| {
+                Error::Configuration(format!(
+                    "{} is a partner operation: set the partner master key with Config::builder(..).partner_key(..)",
+                    self.operation.id
+                ))
+            })?,
+        };
         let mut headers = vec![
             ("X-Api-Key".to_owned(), key.expose().to_owned()),
             ("Accept".to_owned(), "application/json".to_owned()),
@@ -262,6 +273,7 @@ impl Client {
                         operation: op.id,
                         invoice_numbers: call.keys.invoice_numbers.clone(),
                         references: call.keys.references.clone(),
+                        other_keys: call.keys.other.clone(),
                         cause,
                     }));
                 }
@@ -273,6 +285,16 @@ impl Client {
     pub async fn execute_json<T: DeserializeOwned>(&self, call: &Call) -> Result<T> {
         let response = self.execute(call).await?;
         parse_json(call.operation, &response)
+    }
+
+    /// Now, from the host's clock (milliseconds since the Unix epoch).
+    pub(crate) fn now_millis(&self) -> u64 {
+        self.inner.runtime.now_millis()
+    }
+
+    /// Sleeps with the host's timer.
+    pub(crate) async fn sleep(&self, duration: Duration) {
+        self.inner.runtime.sleep(duration).await
     }
 
     fn jitter(&self) -> f64 {

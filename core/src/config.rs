@@ -36,6 +36,7 @@ impl Environment {
 pub struct Config {
     pub(crate) base_url: String,
     pub(crate) api_key: Secret,
+    pub(crate) partner_key: Option<Secret>,
     pub(crate) connect_timeout: Duration,
     pub(crate) timeout: Duration,
     pub(crate) user_agent: String,
@@ -48,6 +49,7 @@ impl fmt::Debug for Config {
         f.debug_struct("Config")
             .field("base_url", &self.base_url)
             .field("api_key", &self.api_key)
+            .field("partner_key", &self.partner_key)
             .field("connect_timeout", &self.connect_timeout)
             .field("timeout", &self.timeout)
             .field("user_agent", &self.user_agent)
@@ -63,6 +65,7 @@ impl Config {
         ConfigBuilder {
             environment: Environment::Production,
             api_key: api_key.into(),
+            partner_key: None,
             connect_timeout: Duration::from_secs(10),
             timeout: Duration::from_secs(60),
             language: "rust".to_owned(),
@@ -105,6 +108,15 @@ impl Config {
     pub(crate) fn api_key(&self) -> &Secret {
         &self.api_key
     }
+
+    pub(crate) fn partner_key(&self) -> Option<&Secret> {
+        self.partner_key.as_ref()
+    }
+
+    /// Whether a partner master key is configured.
+    pub fn has_partner_key(&self) -> bool {
+        self.partner_key.is_some()
+    }
 }
 
 fn default_runtime() -> &'static str {
@@ -122,6 +134,7 @@ fn default_runtime() -> &'static str {
 pub struct ConfigBuilder {
     environment: Environment,
     api_key: Secret,
+    partner_key: Option<Secret>,
     connect_timeout: Duration,
     timeout: Duration,
     language: String,
@@ -140,6 +153,13 @@ impl ConfigBuilder {
     /// Where requests go.
     pub fn environment(mut self, environment: Environment) -> Self {
         self.environment = environment;
+        self
+    }
+
+    /// The Confirma Software partner master key, used (instead of the creditor key) for the
+    /// partner operations.
+    pub fn partner_key(mut self, key: impl Into<Secret>) -> Self {
+        self.partner_key = Some(key.into());
         self
     }
 
@@ -210,9 +230,13 @@ impl ConfigBuilder {
         }
         let clean =
             |s: &str| s.chars().filter(|c| !c.is_control() && *c != '(' && *c != ')' && *c != ';').collect::<String>();
+        if self.partner_key.as_ref().is_some_and(|k| k.is_empty() || k.expose().chars().any(|c| c.is_control())) {
+            return Err(Error::Configuration("the partner key is empty or contains control characters".to_owned()));
+        }
         Ok(Config {
             base_url,
             api_key: self.api_key,
+            partner_key: self.partner_key,
             connect_timeout: self.connect_timeout,
             timeout: self.timeout,
             user_agent: format!(

@@ -62,6 +62,14 @@ pub enum Error {
         /// The start of the body, for diagnosis.
         body: String,
     },
+    /// Auto-pagination stopped: the server repeated a page or answered out of order.
+    #[error("{operation}: pagination stopped: {message}")]
+    Pagination {
+        /// The catalog operation.
+        operation: &'static str,
+        /// What went wrong.
+        message: String,
+    },
     /// The client's configuration is wrong; nothing was sent.
     #[error("configuration: {0}")]
     Configuration(String),
@@ -73,7 +81,7 @@ pub enum Error {
 impl Error {
     /// A stable machine-readable name of the variant: `validation`, `unauthorized`,
     /// `business_rule`, `forbidden`, `not_found`, `rate_limited`, `api`, `transport`,
-    /// `unknown_outcome`, `decode`, `configuration`, `internal`.
+    /// `unknown_outcome`, `decode`, `pagination`, `configuration`, `internal`.
     pub fn code(&self) -> &'static str {
         match self {
             Error::Validation(_) => "validation",
@@ -86,6 +94,7 @@ impl Error {
             Error::Transport { .. } => "transport",
             Error::UnknownOutcome(_) => "unknown_outcome",
             Error::Decode { .. } => "decode",
+            Error::Pagination { .. } => "pagination",
             Error::Configuration(_) => "configuration",
             Error::Internal(_) => "internal",
         }
@@ -171,6 +180,8 @@ pub struct UnknownOutcome {
     pub invoice_numbers: Vec<InvoiceNumber>,
     /// Their payment references, where given.
     pub references: Vec<String>,
+    /// Other natural keys (product or customer codes, business ids, document numbers).
+    pub other_keys: Vec<String>,
     /// Why the outcome is unknown.
     pub cause: String,
 }

@@ -227,3 +227,68 @@ async fn unreadable_answers_are_decode_errors() {
         other => panic!("{other:?}"),
     }
 }
+
+#[tokio::test]
+async fn pagination_stops_with_an_error_on_a_repeated_page() {
+    use lasku::cashin::{requests, InvoiceQuery, SalesInvoice};
+    let same = r#"{"Data":[{"InvoiceNumber":1},{"InvoiceNumber":2}]}"#;
+    let (transport, seen) = scripted(vec![ok(same), ok(same), ok(same)]);
+    let c = client(transport, VirtualTime::default());
+    let mut pages = c
+        .paginate::<SalesInvoice>(|page| requests::list_sales_invoices(&InvoiceQuery { page, ..Default::default() }))
+        .page_size(2);
+    assert_eq!(pages.next_page().await.unwrap().unwrap().data.len(), 2);
+    match pages.next_page().await.unwrap().unwrap_err() {
+        Error::Pagination { operation, message } => {
+            assert_eq!(operation, "list_sales_invoices");
+            assert!(message.contains("repeats"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(pages.next_page().await.is_none(), "a failed walk ends");
+    let urls: Vec<_> = seen.lock().unwrap().iter().map(|r| r.url.clone()).collect();
+    assert!(urls[0].ends_with("?page=1&pageSize=2") && urls[1].ends_with("?page=2&pageSize=2"), "{urls:?}");
+}
+
+#[tokio::test]
+async fn pagination_refuses_a_page_out_of_order_and_stops_at_total_count() {
+    use lasku::cashin::{requests, InvoiceQuery, SalesInvoice};
+    let wrong = r#"{"Data":[{"InvoiceNumber":1}],"Meta":{"Page":1,"PageSize":1,"TotalCount":5}}"#;
+    let (transport, _) = scripted(vec![ok(wrong), ok(wrong)]);
+    let c = client(transport, VirtualTime::default());
+    let mut pages =
+        c.paginate::<SalesInvoice>(|page| requests::list_sales_invoices(&InvoiceQuery { page, ..Default::default() }));
+    assert!(pages.next_page().await.unwrap().is_ok());
+    assert!(matches!(pages.next_page().await.unwrap(), Err(Error::Pagination { .. })));
+
+    let p1 = r#"{"Data":[{"InvoiceNumber":1},{"InvoiceNumber":2}],"Meta":{"Page":1,"PageSize":2,"TotalCount":3}}"#;
+    let p2 = r#"{"Data":[{"InvoiceNumber":3}],"Meta":{"Page":2,"PageSize":2,"TotalCount":3}}"#;
+    let (transport, seen) = scripted(vec![ok(p1), ok(p2)]);
+    let c = client(transport, VirtualTime::default());
+    let all = c
+        .paginate::<SalesInvoice>(|page| requests::list_sales_invoices(&InvoiceQuery { page, ..Default::default() }))
+        .collect_items()
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 3);
+    assert_eq!(seen.lock().unwrap().len(), 2, "no request after the last page");
+}
+
+#[tokio::test]
+async fn partner_operations_use_the_partner_key() {
+    let (transport, seen) = scripted(vec![ok(r#"{"MessageId":"1"}"#)]);
+    let config = Config::builder("creditor-key")
+        .partner_key("partner-key")
+        .base_url("https://api.example.test/v2")
+        .build()
+        .unwrap();
+    let c = Client::with_transport(config, transport, VirtualTime::default());
+    let sms = lasku::cashin::SmsData {
+        phone_number: Some("+358401234567".into()),
+        message: Some("Hei".into()),
+        ..Default::default()
+    };
+    c.send_sms(&sms).await.unwrap();
+    assert_eq!(seen.lock().unwrap()[0].header("x-api-key"), Some("partner-key"));
+    assert!(!format!("{c:?}").contains("partner-key"));
+}

@@ -10,6 +10,9 @@
 //! | `DELETE /__admin/faults` | clears the queue; `{"Cleared": n}` |
 //! | `POST /__admin/reset` | forgets all state, renewed keys, hits and queued faults |
 //! | `POST /__admin/invoices/{invoiceNumber}/deliver` | marks the invoice delivered (body `{"ErrorMessage": "..."}` marks its delivery failed instead); answers its delivery record, 404 if unknown |
+//! | `POST /__admin/settle` | settles every allocated payment transaction not yet settled (see [`crate::Sandbox::settle`]); answers [`crate::Settled`] |
+//! | `POST /__admin/creditloss` | `{"CaseId": n}` moves the case to stage CreditLoss; answers `{"CaseId", "Status", "Stage", "CreditLossDate"}`, 404 unknown, 402 when it was closed paid |
+//! | `GET /__admin/received` | what was accepted that no API operation lists back: `{"Sms", "InvoiceActions", "MeterReadingDocuments", "Creditors"}` |
 //!
 //! Another method on one of these paths is a JSON 405; any other path a JSON 404.
 
@@ -27,9 +30,9 @@ use serde_json::{json, Map, Value};
 use crate::errors::ApiError;
 use crate::faults::{Fault, FaultRule};
 use crate::hits::Hit;
-use crate::routes::delivery;
+use crate::routes::{delivery, settlements};
 use crate::state::App;
-use crate::values::invoice_key;
+use crate::values::{date_value, invoice_key, text_of};
 
 /// The admin routes.
 pub(crate) fn router() -> Router<Arc<App>> {
@@ -38,6 +41,9 @@ pub(crate) fn router() -> Router<Arc<App>> {
         .route("/__admin/faults", get(faults).post(push_fault).delete(clear_faults))
         .route("/__admin/reset", post(reset))
         .route("/__admin/invoices/{invoiceNumber}/deliver", post(deliver))
+        .route("/__admin/settle", post(settle))
+        .route("/__admin/creditloss", post(credit_loss))
+        .route("/__admin/received", get(received))
 }
 
 /// `{"Hits": [...]}`, serialised straight from [`Hit`] so members keep their declared order.
@@ -152,4 +158,61 @@ async fn deliver(
         Some(record) => Json(record).into_response(),
         None => ApiError::not_found(format!("Invoice {key} not found")).into_response(),
     }
+}
+
+async fn settle(State(app): State<Arc<App>>) -> Response {
+    Json(settlements::settle(&app)).into_response()
+}
+
+async fn credit_loss(State(app): State<Arc<App>>, body: Bytes) -> Response {
+    let body = serde_json::from_slice::<Value>(&body).ok().and_then(|v| v.as_object().cloned()).unwrap_or_default();
+    let id =
+        member(&body, "caseId", "CaseId").and_then(|v| text_of(Some(v))).and_then(|t| t.trim().parse::<u64>().ok());
+    let Some(id) = id else {
+        return ApiError::field("CaseId", r#"is required: {"CaseId": 1001}"#).into_response();
+    };
+    match settlements::credit_loss(&app, id) {
+        Ok(case) => Json(case).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn received(State(app): State<Arc<App>>) -> Response {
+    let body = app.with(|s| {
+        let sms: Vec<Value> = s
+            .sms
+            .iter()
+            .map(|m| json!({ "MessageId": m.id, "PhoneNumber": m.phone_number, "Message": m.message, "Sender": m.sender }))
+            .collect();
+        let actions: Vec<Value> = s
+            .actions
+            .iter()
+            .map(|a| {
+                json!({
+                    "Code": a.code,
+                    "InvoiceNumber": a.invoice_key,
+                    "CaseId": a.case_id,
+                    "Comment": a.comment,
+                    "DueDate": a.due_date.map(date_value),
+                    "Status": "Pending",
+                })
+            })
+            .collect();
+        let documents: Vec<Value> = s.documents.iter().map(|d| Value::Object(d.data.clone())).collect();
+        let creditors: Vec<Value> = s
+            .creditors
+            .iter()
+            .map(|c| {
+                json!({
+                    "BusinessId": c.business_id,
+                    "CustomerCode": c.customer_code,
+                    "CreditorData": c.data,
+                    "ContactPersons": c.contact_persons,
+                    "ServiceType": c.service_type,
+                })
+            })
+            .collect();
+        json!({ "Sms": sms, "InvoiceActions": actions, "MeterReadingDocuments": documents, "Creditors": creditors })
+    });
+    Json(body).into_response()
 }

@@ -3,8 +3,8 @@
 /// The creditor key (`X-Api-Key`) a default sandbox accepts.
 pub const DEFAULT_CREDITOR_KEY: &str = "lasku-sandbox-key";
 
-/// The partner key a default sandbox knows. Partner keys are recognised (they get 403 instead of
-/// 401 on creditor operations) but no partner operation is emulated.
+/// The partner key a default sandbox accepts on partner operations (creditor operations answer
+/// it with 403).
 pub const DEFAULT_PARTNER_KEY: &str = "lasku-sandbox-partner-key";
 
 /// Largest request body the sandbox reads (64 MiB); larger bodies get 413.
@@ -23,13 +23,14 @@ pub const DEFAULT_MAX_BODY_BYTES: usize = 64 * 1024 * 1024;
 pub struct SandboxConfig {
     /// TCP port on `127.0.0.1`; `0` lets the operating system pick a free one.
     pub port: u16,
-    /// Creditor keys accepted in `X-Api-Key`. Keys issued by `renew_token` are added to these
-    /// while the sandbox runs (and forgotten on reset).
+    /// Creditor keys accepted in `X-Api-Key`. Keys issued by `renew_token` and `submit_creditor`
+    /// are added to these while the sandbox runs (and forgotten on reset).
     pub creditor_keys: Vec<String>,
-    /// Partner keys: valid keys of the wrong kind for every emulated operation (403).
+    /// Partner keys: accepted on partner operations, 403 on creditor operations.
     pub partner_keys: Vec<String>,
-    /// How long a submitted batch waits (milliseconds, in its own task) before its invoices are
-    /// processed. `0` processes it as soon as the task runs.
+    /// How long a submitted batch (of invoices, collection cases or receivable updates) waits
+    /// (milliseconds, in its own task) before it is processed. `0` processes it as soon as the
+    /// task runs.
     pub batch_processing_delay_ms: u64,
     /// Largest accepted request body in bytes.
     pub max_body_bytes: usize,

@@ -103,9 +103,10 @@ async fn v2(app: Arc<App>, req: Request, path: String, relative: String) -> Resp
 
 /// Keys, then the operation itself.
 async fn process(app: &Arc<App>, req: Request, matched: Option<Matched>) -> Response {
-    if let Err(e) = authorise(app, req.headers(), matched.as_ref()) {
-        return e.into_response();
-    }
+    let api_key = match authorise(app, req.headers(), matched.as_ref()) {
+        Ok(key) => key,
+        Err(e) => return e.into_response(),
+    };
     let Some(matched) = matched else {
         return ApiError::not_found(format!(
             "No operation {} {} in the Cash-In v2 contract",
@@ -129,7 +130,7 @@ async fn process(app: &Arc<App>, req: Request, matched: Option<Matched>) -> Resp
         }
     };
     let op = matched.op;
-    let call = Call { matched, query, body };
+    let call = Call { matched, query, body, api_key };
     match dispatch(app, &call) {
         Some(Ok((status, body))) => (status, Json(body)).into_response(),
         Some(Err(e)) => e.into_response(),
@@ -141,8 +142,8 @@ async fn process(app: &Arc<App>, req: Request, matched: Option<Matched>) -> Resp
     }
 }
 
-/// 401 for a missing or unknown key; 403 for a key of the wrong kind.
-fn authorise(app: &App, headers: &HeaderMap, matched: Option<&Matched>) -> Result<(), ApiError> {
+/// The accepted key; 401 for a missing or unknown key, 403 for a key of the wrong kind.
+fn authorise(app: &App, headers: &HeaderMap, matched: Option<&Matched>) -> Result<String, ApiError> {
     let Some(key) = header_text(headers, API_KEY_HEADER).filter(|k| !k.trim().is_empty()) else {
         return Err(ApiError::new(StatusCode::UNAUTHORIZED, "The X-Api-Key header is missing"));
     };
@@ -162,7 +163,7 @@ fn authorise(app: &App, headers: &HeaderMap, matched: Option<&Matched>) -> Resul
         Some(Credential::Partner) if !partner => {
             Err(ApiError::new(StatusCode::FORBIDDEN, "This operation needs a partner key; a creditor key was given"))
         }
-        _ => Ok(()),
+        _ => Ok(key.to_owned()),
     }
 }
 

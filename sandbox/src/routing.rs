@@ -3,23 +3,57 @@
 
 use lasku::catalog::{ids, Operation, OPERATIONS};
 
-/// The operations the sandbox emulates (the rows of the table in `docs/cashin-wire.md`).
+/// The operations the sandbox emulates: every operation of the catalog (the rows of both tables
+/// in `docs/cashin-wire.md`), in catalog order.
 pub const EMULATED_OPERATIONS: &[&str] = &[
     ids::validate_token,
     ids::renew_token,
+    ids::create_collection_cases,
+    ids::update_collection_receivables,
+    ids::retrieve_collection_receivables_status,
+    ids::retrieve_case_batch_status,
+    ids::retrieve_collection_case,
+    ids::retrieve_debtor_summary,
+    ids::list_settlements,
+    ids::retrieve_settlement,
+    ids::list_direct_settlements,
+    ids::retrieve_direct_settlement,
+    ids::retrieve_credit_loss_receivables,
+    ids::retrieve_allocated_payment_transactions,
     ids::create_invoice,
     ids::create_invoice_with_seller_info,
     ids::submit_sales_invoice_batch,
     ids::list_batch_uploads,
     ids::list_sales_invoices,
-    ids::retrieve_invoice_status,
     ids::retrieve_invoice_delivery_information,
+    ids::retrieve_invoice_status,
     ids::update_invoice,
     ids::submit_invoice_payment,
     ids::retrieve_delivery_statistics,
     ids::retrieve_received_payments,
     ids::update_finvoice_account,
     ids::retrieve_electronic_invoicing_contracts,
+    ids::list_products,
+    ids::submit_products,
+    ids::delete_product,
+    ids::list_customers,
+    ids::submit_customers,
+    ids::update_customer,
+    ids::delete_customer,
+    ids::retrieve_external_delivery_information,
+    ids::retrieve_external_payment_information,
+    ids::create_direct_payment,
+    ids::submit_invoice_action,
+    ids::retrieve_agreement_status,
+    ids::submit_creditor,
+    ids::update_creditor,
+    ids::retrieve_creditor_credentials,
+    ids::retrieve_finvoice_credentials,
+    ids::retrieve_external_agreement_identifiers,
+    ids::retrieve_delivery_information_by_seller,
+    ids::send_sms,
+    ids::create_meter_reading_documents,
+    ids::service_status,
 ];
 
 /// A request matched to an operation, with its path parameters (percent-decoded).
@@ -104,12 +138,41 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_emulated_operation_is_in_the_catalog_and_every_implemented_one_is_emulated() {
+    fn every_catalog_operation_is_emulated_and_nothing_else() {
         for id in EMULATED_OPERATIONS {
             assert!(lasku::catalog::operation(id).is_some(), "{id}");
         }
-        for op in OPERATIONS.iter().filter(|op| op.implemented) {
+        // Every operation, whether the SDK implements it yet or not.
+        for op in OPERATIONS {
             assert!(EMULATED_OPERATIONS.contains(&op.id), "{} is not emulated", op.id);
+        }
+        assert_eq!(EMULATED_OPERATIONS.len(), OPERATIONS.len(), "an operation is listed twice");
+    }
+
+    #[test]
+    fn every_catalog_operation_has_a_handler() {
+        use std::sync::Arc;
+
+        use crate::routes::{dispatch, Call, Query};
+        use crate::state::App;
+
+        let app = Arc::new(App::new(crate::SandboxConfig::default(), "http://127.0.0.1:1/v2".to_owned()));
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let _guard = runtime.enter();
+        for op in OPERATIONS {
+            let params = op
+                .path
+                .split('/')
+                .filter_map(|p| p.strip_prefix('{').and_then(|p| p.strip_suffix('}')))
+                .map(|name| (name, "1".to_owned()))
+                .collect();
+            let call = Call {
+                matched: Matched { op, params },
+                query: Query::default(),
+                body: axum::body::Bytes::from_static(b"{}"),
+                api_key: crate::DEFAULT_CREDITOR_KEY.to_owned(),
+            };
+            assert!(dispatch(&app, &call).is_some(), "{} has no handler", op.id);
         }
     }
 
@@ -126,6 +189,14 @@ mod tests {
         assert_eq!(m.op.id, ids::update_invoice);
         assert_eq!(identify("POST", "/batchsalesinvoices").unwrap().op.id, ids::submit_sales_invoice_batch);
         assert_eq!(identify("GET", "/batchsalesinvoices").unwrap().op.id, ids::list_batch_uploads);
+        assert_eq!(identify("GET", "/collectioncases/debtorsummary").unwrap().op.id, ids::retrieve_debtor_summary);
+        assert_eq!(identify("GET", "/collectioncases/batches/3").unwrap().op.id, ids::retrieve_case_batch_status);
+        assert_eq!(identify("GET", "/collectioncases").unwrap().op.id, ids::retrieve_collection_case);
+        assert_eq!(identify("POST", "/collectioncases").unwrap().op.id, ids::create_collection_cases);
+        let m = identify("GET", "/partner/creditors/0112038-9/credentials").unwrap();
+        assert_eq!(m.op.id, ids::retrieve_creditor_credentials);
+        assert_eq!(m.param("businessCode"), Some("0112038-9"));
+        assert_eq!(identify("DELETE", "/products/P%201").unwrap().param("productCode"), Some("P 1"));
     }
 
     #[test]
@@ -135,5 +206,6 @@ mod tests {
         assert!(identify("GET", "").is_none());
         assert!(identify("GET", "/salesinvoices/%zz/status").is_none());
         assert_eq!(identify("GET", "/products").unwrap().op.id, ids::list_products);
+        assert!(identify("PATCH", "/products").is_none());
     }
 }

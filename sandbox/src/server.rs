@@ -18,7 +18,7 @@ use tower::ServiceExt;
 use crate::config::SandboxConfig;
 use crate::faults::FaultRule;
 use crate::hits::Hit;
-use crate::state::App;
+use crate::state::{App, Settled};
 
 /// Handle to the connection a request arrived on; firing it closes that connection at once,
 /// without writing anything more to it.
@@ -108,8 +108,8 @@ impl Sandbox {
         self.app.with(|s| s.faults.clear());
     }
 
-    /// Forgets invoices, batches, payments, contracts, renewed keys, hits and queued faults.
-    /// Batches still waiting to be processed are abandoned.
+    /// Forgets everything: all data, renewed and issued keys, hits and queued faults. Batches
+    /// still waiting to be processed are abandoned.
     pub fn reset(&self) {
         self.app.reset();
     }
@@ -125,6 +125,30 @@ impl Sandbox {
     /// such invoice exists.
     pub fn fail_delivery(&self, invoice_number: &str, error_message: &str) -> bool {
         self.mark(invoice_number, Some(error_message.to_owned()))
+    }
+
+    /// Pays out every allocated payment transaction not yet settled, as Cash-In does on its
+    /// settlement days: payments on collection cases (`update_collection_receivables`) go into
+    /// a settlement, payments on sales invoices (`submit_invoice_payment`,
+    /// `create_direct_payment`) into a direct settlement, one of each per currency; their
+    /// `SettlementDate` becomes today. Open cases with nothing outstanding are then closed.
+    /// Also `POST /__admin/settle`.
+    ///
+    /// ```no_run
+    /// # async fn demo(sandbox: lasku_sandbox::Sandbox) {
+    /// let settled = sandbox.settle();
+    /// println!("settlements {:?}, direct settlements {:?}", settled.settlements, settled.direct_settlements);
+    /// # }
+    /// ```
+    pub fn settle(&self) -> Settled {
+        crate::routes::settlements::settle(&self.app)
+    }
+
+    /// Moves an open collection case to stage CreditLoss (and closes it), so that
+    /// `retrieve_credit_loss_receivables` lists its receivables. Returns `false` if no such case
+    /// exists or it was closed because it was paid. Also `POST /__admin/creditloss`.
+    pub fn credit_loss(&self, case_id: u64) -> bool {
+        crate::routes::settlements::credit_loss(&self.app, case_id).is_ok()
     }
 
     fn mark(&self, invoice_number: &str, error: Option<String>) -> bool {
@@ -196,7 +220,7 @@ pub async fn serve_forever(config: SandboxConfig) -> io::Result<()> {
     println!("  creditor keys: {}", config.creditor_keys.join(", "));
     println!("  partner keys:  {}", config.partner_keys.join(", "));
     println!(
-        "  admin:         {} (GET/DELETE hits, GET/POST/DELETE faults, POST reset, POST invoices/{{n}}/deliver)",
+        "  admin:         {} (GET/DELETE hits, GET/POST/DELETE faults, POST reset, POST invoices/{{n}}/deliver, POST settle, POST creditloss, GET received)",
         sandbox.admin_url()
     );
     println!("  faults:        header X-Lasku-Fault, e.g. `status=503`, `status=429;retry-after=2`, `delay=300`, `drop=after`, `body=truncated`");

@@ -95,6 +95,31 @@ pub(crate) fn text_of(value: Option<&Value>) -> Option<String> {
     }
 }
 
+/// Whether `text` is a Finnish Business ID (Y-tunnus): seven digits, a hyphen and a valid
+/// check digit (weights 7, 9, 10, 5, 8, 4, 2; modulo 11).
+pub(crate) fn business_id_valid(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (Some(body), Some(b'-'), Some(check), 9) = (bytes.get(..7), bytes.get(7), bytes.get(8), bytes.len()) else {
+        return false;
+    };
+    if !body.iter().all(u8::is_ascii_digit) || !check.is_ascii_digit() {
+        return false;
+    }
+    let sum: u32 = body.iter().zip([7u32, 9, 10, 5, 8, 4, 2]).map(|(d, w)| u32::from(d - b'0') * w).sum();
+    let expected = match sum % 11 {
+        0 => 0,
+        1 => return false,
+        r => 11 - r,
+    };
+    u32::from(check - b'0') == expected
+}
+
+/// The OVT (Finnish EDI) identifier of a business: `0037` and the Business ID's digits.
+pub(crate) fn ovt_of(business_id: &str) -> String {
+    let digits: String = business_id.chars().filter(char::is_ascii_digit).collect();
+    format!("0037{digits}")
+}
+
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// 64 unpredictable bits (from the standard library's randomly keyed hasher).
@@ -164,6 +189,17 @@ mod tests {
         for bad in ["2022-1-20", "20.01.2022", "2022-02-30", "+022-01-20", "2022-01-20T00:00:00Z"] {
             assert!(parse_date(bad).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn business_ids_have_a_check_digit() {
+        for good in ["0112038-9", "1572860-0", "2617416-4"] {
+            assert!(business_id_valid(good), "{good}");
+        }
+        for bad in ["0112038-8", "112038-9", "01120389", "0112038-99", "abcdefg-1", ""] {
+            assert!(!business_id_valid(bad), "{bad}");
+        }
+        assert_eq!(ovt_of("0112038-9"), "003701120389");
     }
 
     #[test]

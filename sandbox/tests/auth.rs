@@ -28,11 +28,22 @@ async fn a_missing_or_wrong_key_is_401_json_on_every_route_and_nothing_happens()
 }
 
 #[tokio::test]
-async fn a_partner_key_is_403_on_creditor_operations() {
+async fn a_partner_key_works_on_partner_operations_and_is_403_on_creditor_operations() {
     let env = start().await;
     let (status, body) = send(env.client.get(env.url("/salesinvoices")).header("X-Api-Key", DEFAULT_PARTNER_KEY)).await;
     assert_eq!(status, 403);
     assert!(body["Message"].as_str().unwrap().contains("creditor"));
+    let (status, body) = send(
+        env.client
+            .get(env.url("/partner/finvoicecredentials?businessId=0112038-9"))
+            .header("X-Api-Key", DEFAULT_PARTNER_KEY),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, _) =
+        send(env.client.get(env.url("/partner/finvoicecredentials?businessId=0112038-9")).header("X-Api-Key", "wrong"))
+            .await;
+    assert_eq!(status, 401);
 }
 
 #[tokio::test]
@@ -82,7 +93,9 @@ async fn routes_outside_the_contract_are_json_404() {
     for (method, path) in [
         (reqwest::Method::GET, "/nothing-here"),
         (reqwest::Method::DELETE, "/salesinvoices"),
-        (reqwest::Method::GET, "/products"),
+        (reqwest::Method::PATCH, "/products"),
+        (reqwest::Method::GET, "/products/P1"),
+        (reqwest::Method::DELETE, "/collectioncases"),
         (reqwest::Method::PATCH, "/salesinvoices/1"),
         (reqwest::Method::GET, ""),
     ] {

@@ -202,3 +202,57 @@ async fn malformed_specs_are_400() {
         assert!(response.json::<Value>().await.unwrap()["Message"].is_string());
     }
 }
+
+#[tokio::test]
+async fn faults_apply_to_the_collection_registry_external_and_partner_operations() {
+    let env = start().await;
+    let cases = json!({ "Cases": [common::case(common::company("A Oy", "0112038-9"), vec![common::receivable(json!(1), "10")])] });
+
+    // A status fault: nothing is submitted, no batch exists.
+    let (status, _) = send(env.post("/collectioncases", &cases).header("X-Lasku-Fault", "status=503")).await;
+    assert_eq!(status, 503);
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    assert!(env.data("/collectioncases").await.is_empty());
+
+    // drop=after on a direct payment: processed, the answer lost.
+    env.create(vec![invoice(json!(7))]).await;
+    let payment = json!({ "DirectPayments": [{ "InvoiceNumber": 7, "Amount": 24 }] });
+    let result =
+        env.post("/externalinvoices/directpayments", &payment).header("X-Lasku-Fault", "drop=after").send().await;
+    assert!(result.is_err());
+    let (_, inv) = send(env.get("/salesinvoices/7/status")).await;
+    assert_eq!(inv["PaidAmount"].to_string(), "24.00");
+
+    // body=truncated on the allocated payment transactions.
+    let response =
+        env.get("/allocated-payment-transactions").header("X-Lasku-Fault", "body=truncated").send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let text = response.text().await.unwrap();
+    assert!(serde_json::from_str::<Value>(&text).is_err(), "{text}");
+
+    // A queued rule for a partner operation hits only that operation, once.
+    env.sandbox
+        .push_fault(FaultRule::new("status=429;retry-after=3".parse::<Fault>().unwrap()).for_operation(ids::send_sms));
+    let sms = json!({ "PhoneNumber": "+358401234567", "Message": "hei" });
+    let (status, _) = send(env.get("/servicestatus")).await;
+    assert_eq!(status, 200);
+    let response = env.partner(reqwest::Method::POST, "/partner/sms").json(&sms).send().await.unwrap();
+    assert_eq!(response.status(), 429);
+    assert_eq!(response.headers()["retry-after"], "3");
+    let (status, _) = send(env.partner(reqwest::Method::POST, "/partner/sms").json(&sms)).await;
+    assert_eq!(status, 200);
+
+    // A queued rule over HTTP for a product deletion.
+    env.client
+        .post(env.admin("/faults"))
+        .json(&json!({ "operation": "delete_product", "fault": "status=500" }))
+        .send()
+        .await
+        .unwrap();
+    send(env.post("/products", &json!({ "Products": [{ "ProductCode": "P", "Name": "x" }] }))).await;
+    let (status, _) = send(env.delete("/products/P")).await;
+    assert_eq!(status, 500);
+    assert_eq!(env.data("/products").await.len(), 1);
+    let (status, _) = send(env.delete("/products/P")).await;
+    assert_eq!(status, 200);
+}

@@ -126,3 +126,51 @@ async fn urls_ports_and_shutdown() {
     assert!(Sandbox::start(SandboxConfig::on_port(port)).await.is_err());
     again.shutdown().await;
 }
+
+#[tokio::test]
+async fn hits_name_every_kind_of_operation() {
+    let env = start().await;
+    send(env.get("/collectioncases/debtorsummary")).await;
+    send(env.get("/collectioncases/batches/9")).await;
+    send(env.delete("/products/P%2F1")).await;
+    send(env.partner(reqwest::Method::GET, "/partner/creditors/0112038-9/credentials")).await;
+    send(env.get("/allocated-payment-transactions?page=2")).await;
+    let summary: Vec<(String, String, u16)> =
+        env.sandbox.hits().into_iter().map(|h| (h.operation, h.path, h.status)).collect();
+    let expected = [
+        ("retrieve_debtor_summary", "/v2/collectioncases/debtorsummary", 200),
+        ("retrieve_case_batch_status", "/v2/collectioncases/batches/9", 404),
+        ("delete_product", "/v2/products/P%2F1", 404),
+        ("retrieve_creditor_credentials", "/v2/partner/creditors/0112038-9/credentials", 404),
+        ("retrieve_allocated_payment_transactions", "/v2/allocated-payment-transactions", 200),
+    ];
+    let expected: Vec<(String, String, u16)> =
+        expected.iter().map(|(o, p, s)| (o.to_string(), p.to_string(), *s)).collect();
+    assert_eq!(summary, expected);
+}
+
+#[tokio::test]
+async fn reset_forgets_cases_registers_settlements_and_creditors() {
+    let env = start().await;
+    env.open_cases(vec![common::case(common::company("A Oy", "0112038-9"), vec![common::receivable(json!(1), "10")])])
+        .await;
+    env.pay_receivables(vec![common::paid(json!(1), "10", &common::today())]).await;
+    env.sandbox.settle();
+    send(env.post("/products", &json!({ "Products": [{ "ProductCode": "P", "Name": "x" }] }))).await;
+    send(env.post("/customers", &json!({ "Customers": [{ "CustomerCode": "C", "Name": "x" }] }))).await;
+    let creditor = json!({ "CreditorData": { "Name": "X Oy", "BusinessId": "1572860-0" } });
+    let (status, _) = send(env.partner(reqwest::Method::POST, "/partner/creditors").json(&creditor)).await;
+    assert_eq!(status, 200);
+
+    env.sandbox.reset();
+    for path in ["/collectioncases", "/allocated-payment-transactions", "/settlements", "/products", "/customers"] {
+        assert!(env.data(path).await.is_empty(), "{path}");
+    }
+    let (status, _) = send(env.partner(reqwest::Method::GET, "/partner/creditors/1572860-0/credentials")).await;
+    assert_eq!(status, 404);
+    // Case ids start again.
+    let status = env
+        .open_cases(vec![common::case(common::company("A Oy", "0112038-9"), vec![common::receivable(json!(1), "10")])])
+        .await;
+    assert_eq!(status["Items"][0]["CaseId"], 1001);
+}

@@ -50,7 +50,7 @@ model! {
 
 code! {
     /// Processing state of a batch (Inferred values).
-    pub enum BatchStatus {
+    pub enum BatchState {
         /// Accepted, not yet processed.
         "Received" => Received,
         /// Being processed.
@@ -78,7 +78,7 @@ model! {
         /// The batch's identifier.
         "BatchId" => batch_id: u64,
         /// Processing state.
-        "Status" => status: BatchStatus,
+        "Status" => status: BatchState,
         /// How many invoices the batch holds.
         "QtyOfInvoices" => qty_of_invoices: u64,
         /// When the batch was received.

@@ -10,13 +10,13 @@ model! {
         /// How many invoices were created.
         "QtyOfInvoices" => qty_of_invoices: u64,
         /// One item per created invoice.
-        "SalesInvoices" => sales_invoices: Vec<SalesItemResponse>,
+        "SalesInvoices" => sales_invoices: Vec<CreatedInvoice>,
     }
 }
 
 model! {
-    /// One created invoice (`SalesItemResponse`; members Inferred).
-    pub struct SalesItemResponse {
+    /// One created invoice, an item of [`SalesInvoiceResponse`] (members Inferred).
+    pub struct CreatedInvoice {
         /// The invoice.
         "InvoiceNumber" => invoice_number: InvoiceNumber,
         /// Its payment reference.

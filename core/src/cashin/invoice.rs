@@ -268,6 +268,24 @@ model! {
     }
 }
 
+model! {
+    /// A postal address (`SalesAddressDTO`; members Inferred).
+    pub struct SalesAddress {
+        /// Name.
+        "Name" => name: String,
+        /// Street address.
+        "StreetAddress" => street_address: String,
+        /// Second street address line.
+        "StreetAddress2" => street_address2: String,
+        /// Postal code.
+        "PostalCode" => postal_code: String,
+        /// City.
+        "City" => city: String,
+        /// Country.
+        "Country" => country: String,
+    }
+}
+
 /// Changes to a sales invoice (`SalesInvoiceUpdate`): any subset of the invoice's members.
 /// A member marked with [`SalesInvoice::set_null`] is sent as `null` (clear it).
 pub type SalesInvoiceUpdate = SalesInvoice;

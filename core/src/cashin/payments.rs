@@ -25,10 +25,16 @@ model! {
     pub struct Payment {
         /// The payment's identifier.
         "PaymentId" => payment_id: Identifier,
+        /// The invoice paid (in lists across invoices).
+        "InvoiceNumber" => invoice_number: InvoiceNumber,
+        /// The reference paid with.
+        "Reference" => reference: String,
         /// Payment date.
         "PaymentDate" => payment_date: NaiveDate,
         /// Amount.
         "Amount" => amount: Decimal,
+        /// How it was paid.
+        "PaymentMethod" => payment_method: String,
     }
 }
 

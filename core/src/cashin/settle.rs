@@ -9,14 +9,14 @@ use crate::Result;
 
 /// What a lookup found for an [`UnknownOutcome`].
 #[derive(Debug, Clone, PartialEq)]
-pub struct Settlement {
+pub struct SettledOutcome {
     /// Invoices that exist on the server: the create happened (do not send them again).
     pub created: Vec<SalesInvoice>,
     /// Invoice numbers the server does not know: safe to send again.
     pub missing: Vec<InvoiceNumber>,
 }
 
-impl Settlement {
+impl SettledOutcome {
     /// Whether everything the create would have made exists.
     pub fn all_created(&self) -> bool {
         self.missing.is_empty()
@@ -34,8 +34,8 @@ impl Client {
     /// Settles an unknown outcome: looks up each invoice number it carries and tells which
     /// invoices exist and which are safe to send again. For a payment, check
     /// [`Client::retrieve_received_payments`] for the invoice instead.
-    pub async fn settle(&self, outcome: &UnknownOutcome) -> Result<Settlement> {
-        let mut settlement = Settlement { created: Vec::new(), missing: Vec::new() };
+    pub async fn settle(&self, outcome: &UnknownOutcome) -> Result<SettledOutcome> {
+        let mut settlement = SettledOutcome { created: Vec::new(), missing: Vec::new() };
         for number in &outcome.invoice_numbers {
             match self.find_invoice(number).await? {
                 Some(invoice) => settlement.created.push(invoice),

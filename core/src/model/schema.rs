@@ -68,6 +68,7 @@ wire_type! {
     chrono::DateTime<chrono::Utc> => DateTime,
     super::Identifier => Identifier,
     serde_json::Value => Json,
+    crate::Secret => String,
 }
 
 impl<T: WireType> WireType for Vec<T> {

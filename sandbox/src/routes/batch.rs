@@ -46,8 +46,7 @@ pub(crate) fn submit(app: &Arc<App>, call: &Call) -> Reply {
         return Err(ApiError::field("SalesInvoices", "must contain at least one invoice"));
     }
     let (id, epoch) = app.with(|s| {
-        let id = s.next_batch_id;
-        s.next_batch_id += 1;
+        let id = s.take_batch_id();
         s.batches.push(Batch {
             id,
             status: BatchStatus::Received,

@@ -12,7 +12,7 @@ use crate::state::{App, DeliveryStatus, StoredInvoice};
 use crate::values::{date_value, money, text_of, today};
 
 /// The invoice's `DeliveryType` member as text, if any.
-fn delivery_type(inv: &StoredInvoice) -> Option<String> {
+pub(crate) fn delivery_type(inv: &StoredInvoice) -> Option<String> {
     text_of(inv.data.get("DeliveryType")).filter(|t| !t.is_empty())
 }
 
@@ -39,7 +39,7 @@ pub(crate) fn record(inv: &StoredInvoice) -> Value {
 
 /// The day a delivery record is dated by: its delivery date, or the day the invoice was received
 /// while delivery is pending.
-fn record_date(inv: &StoredInvoice) -> NaiveDate {
+pub(crate) fn record_date(inv: &StoredInvoice) -> NaiveDate {
     inv.delivery.date.unwrap_or(inv.received_on)
 }
 
@@ -101,7 +101,7 @@ pub(crate) fn statistics(app: &App, call: &Call) -> Reply {
             }
             let entry = groups.entry((inv.invoice_date, delivery_type(inv))).or_insert((0, Decimal::ZERO));
             entry.0 += 1;
-            entry.1 += inv.total;
+            entry.1 = entry.1.saturating_add(inv.total);
         }
         groups
     });

@@ -1,5 +1,6 @@
 //! `update_finvoice_account` and `retrieve_electronic_invoicing_contracts`.
 
+use chrono::Utc;
 use serde_json::{json, Map, Value};
 
 use super::{ok, Call, Reply};
@@ -25,29 +26,45 @@ fn required_text(body: &Map<String, Value>, name: &str, errors: &mut Vec<FieldEr
 
 /// `FinvoiceAccountUpdate { CustomerCode, CustomerName, FinvoiceAddress, FinvoiceIntermediator }`:
 /// creates the customer's electronic invoicing contract or updates its address and intermediator
-/// (`CustomerName` is checked but not kept: contracts do not list it).
+/// (`CustomerName` is not listed with contracts; it names the address in
+/// `retrieve_finvoice_credentials`).
 pub(crate) fn update(app: &App, call: &Call) -> Reply {
     let body = call.json_object()?;
     let mut errors = Vec::new();
     let code = required_text(&body, "CustomerCode", &mut errors);
     let address = required_text(&body, "FinvoiceAddress", &mut errors);
     let intermediator = required_text(&body, "FinvoiceIntermediator", &mut errors);
-    if !matches!(body.get("CustomerName"), None | Some(Value::Null | Value::String(_))) {
-        errors.push(FieldError::new("CustomerName", "must be a string"));
-    }
+    let name = match body.get("CustomerName") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(name)) => Some(name.trim().to_owned()).filter(|n| !n.is_empty()),
+        Some(_) => {
+            errors.push(FieldError::new("CustomerName", "must be a string"));
+            None
+        }
+    };
     let (Some(code), Some(address), Some(intermediator), true) = (code, address, intermediator, errors.is_empty())
     else {
         return Err(ApiError::validation(errors));
     };
     let today = today();
+    let now = Utc::now();
     let created = app.with(|s| match s.contracts.iter_mut().find(|c| c.customer_code == code) {
         Some(existing) => {
             existing.address = address;
             existing.intermediator = intermediator;
+            existing.customer_name = name.or(existing.customer_name.take());
+            existing.modified = now;
             false
         }
         None => {
-            s.contracts.push(Contract { customer_code: code.clone(), address, intermediator, date: today });
+            s.contracts.push(Contract {
+                customer_code: code.clone(),
+                customer_name: name,
+                address,
+                intermediator,
+                date: today,
+                modified: now,
+            });
             true
         }
     });

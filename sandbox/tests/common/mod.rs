@@ -1,7 +1,10 @@
 //! Helpers shared by the integration tests: a started sandbox and a keyed reqwest client.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use lasku_sandbox::{Sandbox, SandboxConfig, DEFAULT_CREDITOR_KEY};
+use std::time::Duration;
+
+use chrono::{Days, Utc};
+use lasku_sandbox::{Sandbox, SandboxConfig, DEFAULT_CREDITOR_KEY, DEFAULT_PARTNER_KEY};
 use serde_json::{json, Value};
 
 /// User agent the tests send, so the hit log can be checked.
@@ -54,6 +57,51 @@ pub fn invoice(number: Value) -> Value {
     })
 }
 
+/// Today as `YYYY-MM-DD`.
+pub fn today() -> String {
+    Utc::now().date_naive().format("%Y-%m-%d").to_string()
+}
+
+/// `days` days before today as `YYYY-MM-DD`.
+pub fn days_ago(days: u64) -> String {
+    Utc::now().date_naive().checked_sub_days(Days::new(days)).unwrap().format("%Y-%m-%d").to_string()
+}
+
+/// A receivable of a collection case.
+pub fn receivable(number: Value, capital: &str) -> Value {
+    json!({
+        "InvoiceNumber": number,
+        "Reference": "1232",
+        "InvoiceDate": "2024-01-01",
+        "DueDate": "2024-01-15",
+        "CapitalAmount": capital,
+        "InterestAmount": 0,
+        "CostsAmount": 0,
+        "Currency": "EUR",
+        "Description": "Unpaid invoice",
+    })
+}
+
+/// A company debtor.
+pub fn company(name: &str, business_id: &str) -> Value {
+    json!({ "DebtorType": "Company", "Name": name, "BusinessId": business_id, "LanguageCode": "FI" })
+}
+
+/// A collection case with the given receivables.
+pub fn case(debtor: Value, receivables: Vec<Value>) -> Value {
+    json!({
+        "Debtor": debtor,
+        "Receivables": receivables,
+        "Description": "Collection",
+        "CustomParameters": [{ "Name": "Source", "Value": "tests" }],
+    })
+}
+
+/// A receivable update: a payment the creditor received directly.
+pub fn paid(number: Value, amount: &str, date: &str) -> Value {
+    json!({ "InvoiceNumber": number, "PaymentDate": date, "PaidAmount": amount })
+}
+
 impl Env {
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.sandbox.base_url())
@@ -82,6 +130,52 @@ impl Env {
         self.request(reqwest::Method::PUT, path).json(body)
     }
 
+    pub fn delete(&self, path: &str) -> reqwest::RequestBuilder {
+        self.request(reqwest::Method::DELETE, path)
+    }
+
+    /// A request with the partner key.
+    pub fn partner(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        self.client
+            .request(method, self.url(path))
+            .header("X-Api-Key", DEFAULT_PARTNER_KEY)
+            .header("Accept", "application/json")
+    }
+
+    /// Polls a collection batch (`BatchUrl`) until it is processed; returns its `BatchStatus`.
+    pub async fn processed(&self, batch_url: &str) -> Value {
+        for _ in 0..300 {
+            let (status, body) = send(self.client.get(batch_url).header("X-Api-Key", DEFAULT_CREDITOR_KEY)).await;
+            assert_eq!(status, 200, "{body}");
+            if body["Status"] == "Processed" {
+                return body;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        panic!("batch at {batch_url} was never processed");
+    }
+
+    /// Submits collection cases, asserting 200, and waits for the batch.
+    pub async fn open_cases(&self, cases: Vec<Value>) -> Value {
+        let (status, body) = send(self.post("/collectioncases", &json!({ "Cases": cases }))).await;
+        assert_eq!(status, 200, "{body}");
+        self.processed(body["BatchUrl"].as_str().unwrap()).await
+    }
+
+    /// Submits receivable updates, asserting 200, and waits for the batch.
+    pub async fn pay_receivables(&self, receivables: Vec<Value>) -> Value {
+        let (status, body) = send(self.post("/collectionreceivables", &json!({ "Receivables": receivables }))).await;
+        assert_eq!(status, 200, "{body}");
+        self.processed(body["BatchUrl"].as_str().unwrap()).await
+    }
+
+    /// The `Data` of a list answer, asserting 200.
+    pub async fn data(&self, path: &str) -> Vec<Value> {
+        let (status, body) = send(self.get(path)).await;
+        assert_eq!(status, 200, "{path}: {body}");
+        body["Data"].as_array().unwrap().clone()
+    }
+
     /// Creates invoices with `create_invoice`, asserting 200.
     pub async fn create(&self, invoices: Vec<Value>) -> Value {
         let (status, body) = send(self.post("/salesinvoices", &json!({ "SalesInvoice": invoices }))).await;
@@ -104,4 +198,12 @@ pub async fn send(request: reqwest::RequestBuilder) -> (u16, Value) {
     let text = response.text().await.unwrap();
     let body = serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"));
     (status, body)
+}
+
+/// The `Field` of each error of a 400 body.
+pub fn fields(body: &Value) -> Vec<String> {
+    body["Errors"]
+        .as_array()
+        .map(|e| e.iter().map(|e| e["Field"].as_str().unwrap().to_owned()).collect())
+        .unwrap_or_default()
 }

@@ -1,42 +1,14 @@
-//! The sans-IO half of every implemented operation: typed input in, a prepared [`Call`] out.
-//! Validation happens here, so invalid input never becomes a request.
+//! Token and Invoice Service operations.
 
 use chrono::NaiveDate;
 
-use super::*;
-use crate::catalog::{ids, operation, Operation};
+use super::{check_range, keys_of, op, paged, require_number};
+use crate::cashin::*;
+use crate::catalog::ids;
 use crate::client::{Call, NaturalKeys};
 use crate::model::InvoiceNumber;
 use crate::validate::{self, InvoiceRules, Violation};
 use crate::{Error, Result};
-
-fn op(id: &str) -> Result<&'static Operation> {
-    operation(id).ok_or_else(|| Error::Internal(format!("operation {id} is missing from the catalog")))
-}
-
-fn paged(call: Call, page: PageRequest) -> Call {
-    call.query("page", page.page).query("pageSize", page.page_size)
-}
-
-fn keys_of<'a>(invoices: impl Iterator<Item = &'a SalesInvoice>) -> NaturalKeys {
-    let mut keys = NaturalKeys::default();
-    for invoice in invoices {
-        if let Some(n) = &invoice.invoice_number {
-            keys.invoice_numbers.push(n.clone());
-        }
-        if let Some(r) = &invoice.reference {
-            keys.references.push(r.clone());
-        }
-    }
-    keys
-}
-
-fn require_number(number: &InvoiceNumber, path: &str) -> Result<()> {
-    if number.as_str().trim().is_empty() {
-        return Err(Error::Validation(vec![Violation::error(path, "required", "the invoice number is empty")]));
-    }
-    Ok(())
-}
 
 /// "Validate token".
 pub fn validate_token() -> Result<Call> {
@@ -149,7 +121,7 @@ pub fn submit_invoice_payment(invoice_number: &InvoiceNumber, payment: &SalesInv
     if !violations.is_empty() {
         return Err(Error::Validation(violations));
     }
-    let keys = NaturalKeys { invoice_numbers: vec![invoice_number.clone()], references: Vec::new() };
+    let keys = NaturalKeys { invoice_numbers: vec![invoice_number.clone()], ..NaturalKeys::default() };
     Ok(Call::new(op(ids::submit_invoice_payment)?).path("invoiceNumber", invoice_number).json(payment)?.keys(keys))
 }
 
@@ -200,17 +172,4 @@ pub fn update_finvoice_account(update: &FinvoiceAccountUpdate) -> Result<Call> {
 /// "Retrieve electronic invoicing contracts".
 pub fn retrieve_electronic_invoicing_contracts(customer_code: Option<&str>, page: PageRequest) -> Result<Call> {
     Ok(paged(Call::new(op(ids::retrieve_electronic_invoicing_contracts)?).query("customerCode", customer_code), page))
-}
-
-fn check_range(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<()> {
-    if let (Some(from), Some(to)) = (from, to) {
-        if to < from {
-            return Err(Error::Validation(vec![Violation::error(
-                "/dateTo",
-                "date.range",
-                format!("dateTo {to} is before dateFrom {from}"),
-            )]));
-        }
-    }
-    Ok(())
 }

@@ -1,0 +1,381 @@
+//! Large batches: split into requests of a configurable size, follow their processing, and
+//! report per item, so a resubmission sends only what is missing.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use super::{
+    BatchInvoices, BatchState, BatchUploadQuery, Case, CaseList, ExportLineStatus, SalesInvoice, SalesInvoiceBatch,
+};
+use crate::client::Client;
+use crate::model::InvoiceNumber;
+use crate::validate::{self, Violation};
+use crate::{Error, Result};
+
+/// How [`Client::submit_invoices`] and [`Client::submit_collection_cases`] work.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchOptions {
+    /// Items per request (default 1 000).
+    pub max_per_request: usize,
+    /// Follow each batch until it is processed (default `true`).
+    pub wait: bool,
+    /// How often to ask while following (default 500 ms).
+    pub poll_interval: Duration,
+    /// How long to follow before reporting items as still `Submitted` (default 10 min).
+    pub max_wait: Duration,
+}
+
+impl Default for BatchOptions {
+    fn default() -> Self {
+        BatchOptions {
+            max_per_request: 1000,
+            wait: true,
+            poll_interval: Duration::from_millis(500),
+            max_wait: Duration::from_secs(600),
+        }
+    }
+}
+
+/// What became of one item.
+#[derive(Debug, Clone)]
+pub enum ItemOutcome {
+    /// Created by the server (the batch id is unknown when found by a lookup).
+    Accepted {
+        /// The batch that carried it.
+        batch_id: Option<u64>,
+    },
+    /// Refused by the server while processing its batch.
+    Rejected {
+        /// The batch that carried it.
+        batch_id: u64,
+        /// Why.
+        message: String,
+    },
+    /// Refused by lasku before sending; fix and resubmit.
+    Invalid(Vec<Violation>),
+    /// Sent and accepted for processing, but not yet processed.
+    Submitted {
+        /// The batch that carries it.
+        batch_id: u64,
+    },
+    /// Its request failed with a definite answer or before sending: nothing was created.
+    NotSent(Error),
+    /// Its request may or may not have reached the server; a resubmission looks it up first.
+    Unknown {
+        /// Why the outcome is unknown.
+        cause: String,
+    },
+}
+
+impl ItemOutcome {
+    /// Whether a resubmission should send the item again (after looking up unknown ones).
+    pub fn needs_resend(&self) -> bool {
+        matches!(self, ItemOutcome::NotSent(_) | ItemOutcome::Unknown { .. })
+    }
+}
+
+/// Per-item outcomes of a chunked submission, in input order.
+#[derive(Debug, Clone, Default)]
+pub struct BatchReport {
+    /// One outcome per input item.
+    pub outcomes: Vec<ItemOutcome>,
+    /// The batches created, in order.
+    pub batch_ids: Vec<u64>,
+}
+
+impl BatchReport {
+    /// How many items the server created.
+    pub fn accepted(&self) -> usize {
+        self.outcomes.iter().filter(|o| matches!(o, ItemOutcome::Accepted { .. })).count()
+    }
+
+    /// How many items the server refused.
+    pub fn rejected(&self) -> usize {
+        self.outcomes.iter().filter(|o| matches!(o, ItemOutcome::Rejected { .. })).count()
+    }
+
+    /// How many items lasku refused before sending.
+    pub fn invalid(&self) -> usize {
+        self.outcomes.iter().filter(|o| matches!(o, ItemOutcome::Invalid(_))).count()
+    }
+
+    /// Indices of the items a resubmission would send again.
+    pub fn to_resend(&self) -> Vec<usize> {
+        self.outcomes.iter().enumerate().filter(|(_, o)| o.needs_resend()).map(|(i, _)| i).collect()
+    }
+
+    /// Whether every item has a final answer (accepted, rejected or invalid).
+    pub fn is_settled(&self) -> bool {
+        self.outcomes
+            .iter()
+            .all(|o| matches!(o, ItemOutcome::Accepted { .. } | ItemOutcome::Rejected { .. } | ItemOutcome::Invalid(_)))
+    }
+}
+
+/// One server line: which invoice, accepted or not, why.
+type Line = (InvoiceNumber, bool, String);
+
+/// A kind of batch: how to validate, key, send and follow its items.
+trait BatchKind {
+    type Item: Clone;
+    fn violations(item: &Self::Item) -> Vec<Violation>;
+    fn keys(item: &Self::Item) -> Vec<InvoiceNumber>;
+    async fn send(client: &Client, chunk: Vec<Self::Item>) -> Result<u64>;
+    /// `None` while the batch is still being processed.
+    async fn lines(client: &Client, batch_id: u64) -> Result<Option<Vec<Line>>>;
+}
+
+struct Invoices;
+
+impl BatchKind for Invoices {
+    type Item = SalesInvoice;
+    fn violations(item: &SalesInvoice) -> Vec<Violation> {
+        validate::validate_invoice(item).violations.into_iter().filter(Violation::is_error).collect()
+    }
+    fn keys(item: &SalesInvoice) -> Vec<InvoiceNumber> {
+        item.invoice_number.iter().cloned().collect()
+    }
+    async fn send(client: &Client, chunk: Vec<SalesInvoice>) -> Result<u64> {
+        let batch = SalesInvoiceBatch { sales_invoices: vec![BatchInvoices { sales_invoice: chunk }] };
+        let answer = client.submit_sales_invoice_batch(&batch).await?;
+        answer.batch_id.ok_or_else(|| Error::Decode {
+            operation: "submit_sales_invoice_batch",
+            status: 202,
+            message: "the answer has no BatchId".to_owned(),
+            body: String::new(),
+        })
+    }
+    async fn lines(client: &Client, batch_id: u64) -> Result<Option<Vec<Line>>> {
+        let page =
+            client.list_batch_uploads(&BatchUploadQuery { batch_id: Some(batch_id), ..Default::default() }).await?;
+        let Some(upload) = page.data.into_iter().find(|u| u.batch_id == Some(batch_id)) else { return Ok(None) };
+        if upload.status != Some(BatchState::Processed) {
+            return Ok(None);
+        }
+        Ok(Some(
+            upload
+                .export_lines
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|l| {
+                    let ok = l.status == Some(ExportLineStatus::Accepted);
+                    Some((l.invoice_number?, ok, l.message.unwrap_or_default()))
+                })
+                .collect(),
+        ))
+    }
+}
+
+struct Cases;
+
+impl BatchKind for Cases {
+    type Item = Case;
+    fn violations(item: &Case) -> Vec<Violation> {
+        match super::requests::create_collection_cases(&CaseList { cases: vec![item.clone()] }) {
+            Err(Error::Validation(v)) => {
+                v.into_iter().map(|x| Violation { path: x.path.replacen("/Cases/0", "", 1), ..x }).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+    fn keys(item: &Case) -> Vec<InvoiceNumber> {
+        item.receivables.iter().flatten().filter_map(|r| r.invoice_number.clone()).collect()
+    }
+    async fn send(client: &Client, chunk: Vec<Case>) -> Result<u64> {
+        let answer = client.create_collection_cases(&CaseList { cases: chunk }).await?;
+        answer.batch_id.ok_or_else(|| Error::Decode {
+            operation: "create_collection_cases",
+            status: 200,
+            message: "the answer has no BatchId".to_owned(),
+            body: String::new(),
+        })
+    }
+    async fn lines(client: &Client, batch_id: u64) -> Result<Option<Vec<Line>>> {
+        let status = client.retrieve_case_batch_status(batch_id).await?;
+        if status.status != Some(BatchState::Processed) {
+            return Ok(None);
+        }
+        Ok(Some(
+            status
+                .items
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|l| {
+                    let ok = l.status == Some(ExportLineStatus::Accepted);
+                    Some((l.invoice_number?, ok, l.message.unwrap_or_default()))
+                })
+                .collect(),
+        ))
+    }
+}
+
+impl Client {
+    /// Submits any number of invoices: each is validated (invalid ones are reported, not sent),
+    /// the rest go in batches of `options.max_per_request`, and each batch is followed until
+    /// processed. Never fails as a whole: every invoice gets an [`ItemOutcome`].
+    pub async fn submit_invoices(&self, invoices: &[SalesInvoice], options: &BatchOptions) -> BatchReport {
+        self.submit_chunked::<Invoices>(invoices, None, options).await
+    }
+
+    /// Sends again only what `previous` did not settle: unknown outcomes are looked up by invoice
+    /// number first (found ones count as accepted), failed requests are re-sent, batches still
+    /// processing are followed again. `invoices` must be the same list, in the same order.
+    pub async fn resubmit_invoices(
+        &self,
+        invoices: &[SalesInvoice],
+        previous: &BatchReport,
+        options: &BatchOptions,
+    ) -> BatchReport {
+        self.submit_chunked::<Invoices>(invoices, Some(previous), options).await
+    }
+
+    /// Creates any number of collection cases in batches, as [`Client::submit_invoices`] does.
+    pub async fn submit_collection_cases(&self, cases: &[Case], options: &BatchOptions) -> BatchReport {
+        self.submit_chunked::<Cases>(cases, None, options).await
+    }
+
+    /// Sends again only the cases `previous` did not settle, as [`Client::resubmit_invoices`].
+    pub async fn resubmit_collection_cases(
+        &self,
+        cases: &[Case],
+        previous: &BatchReport,
+        options: &BatchOptions,
+    ) -> BatchReport {
+        self.submit_chunked::<Cases>(cases, Some(previous), options).await
+    }
+
+    async fn submit_chunked<K: BatchKind>(
+        &self,
+        items: &[K::Item],
+        previous: Option<&BatchReport>,
+        options: &BatchOptions,
+    ) -> BatchReport {
+        let mut outcomes: Vec<ItemOutcome> = match previous {
+            Some(p) if p.outcomes.len() == items.len() => p.outcomes.clone(),
+            _ => vec![ItemOutcome::NotSent(Error::Internal("not attempted".to_owned())); items.len()],
+        };
+        let mut batch_ids = previous.map(|p| p.batch_ids.clone()).unwrap_or_default();
+        let fresh = previous.is_none_or(|p| p.outcomes.len() != items.len());
+        let mut to_send = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            match &outcomes[i] {
+                _ if fresh => {
+                    let violations = K::violations(item);
+                    if violations.is_empty() {
+                        to_send.push(i);
+                    } else {
+                        outcomes[i] = ItemOutcome::Invalid(violations);
+                    }
+                }
+                ItemOutcome::Unknown { .. } => match self.lookup_all(&K::keys(item)).await {
+                    Ok(true) => outcomes[i] = ItemOutcome::Accepted { batch_id: None },
+                    Ok(false) => to_send.push(i),
+                    Err(e) => outcomes[i] = ItemOutcome::Unknown { cause: format!("lookup failed: {e}") },
+                },
+                ItemOutcome::NotSent(_) => to_send.push(i),
+                _ => {}
+            }
+        }
+        let mut pending: Vec<(u64, Vec<usize>)> = Vec::new();
+        if let Some(p) = previous {
+            let mut by_batch: HashMap<u64, Vec<usize>> = HashMap::new();
+            for (i, o) in p.outcomes.iter().enumerate() {
+                if let ItemOutcome::Submitted { batch_id } = o {
+                    by_batch.entry(*batch_id).or_default().push(i);
+                }
+            }
+            pending.extend(by_batch);
+        }
+        for chunk in to_send.chunks(options.max_per_request.max(1)) {
+            let body: Vec<K::Item> = chunk.iter().filter_map(|&i| items.get(i).cloned()).collect();
+            match K::send(self, body).await {
+                Ok(batch_id) => {
+                    batch_ids.push(batch_id);
+                    for &i in chunk {
+                        outcomes[i] = ItemOutcome::Submitted { batch_id };
+                    }
+                    pending.push((batch_id, chunk.to_vec()));
+                }
+                Err(Error::UnknownOutcome(u)) => {
+                    for &i in chunk {
+                        outcomes[i] = ItemOutcome::Unknown { cause: u.cause.clone() };
+                    }
+                }
+                Err(e) => {
+                    for &i in chunk {
+                        outcomes[i] = ItemOutcome::NotSent(e.clone());
+                    }
+                }
+            }
+        }
+        if options.wait {
+            self.follow::<K>(items, &mut outcomes, pending, options).await;
+        }
+        BatchReport { outcomes, batch_ids }
+    }
+
+    /// Follows batches until processed (or `max_wait`) and fills in their items' outcomes.
+    async fn follow<K: BatchKind>(
+        &self,
+        items: &[K::Item],
+        outcomes: &mut [ItemOutcome],
+        mut pending: Vec<(u64, Vec<usize>)>,
+        options: &BatchOptions,
+    ) {
+        let started = self.now_millis();
+        let max_wait = u64::try_from(options.max_wait.as_millis()).unwrap_or(u64::MAX);
+        while !pending.is_empty() {
+            let mut still = Vec::new();
+            for (batch_id, indices) in pending {
+                match K::lines(self, batch_id).await {
+                    Ok(Some(lines)) => {
+                        let by_number: HashMap<String, (bool, String)> =
+                            lines.into_iter().map(|(n, ok, message)| (n.as_str().to_owned(), (ok, message))).collect();
+                        for i in indices {
+                            let keys = items.get(i).map(K::keys).unwrap_or_default();
+                            let answers: Vec<_> = keys.iter().filter_map(|k| by_number.get(k.as_str())).collect();
+                            outcomes[i] = if !answers.is_empty() && answers.iter().all(|(ok, _)| *ok) {
+                                ItemOutcome::Accepted { batch_id: Some(batch_id) }
+                            } else {
+                                let message = answers
+                                    .iter()
+                                    .find(|(ok, _)| !ok)
+                                    .map(|(_, m)| m.clone())
+                                    .unwrap_or_else(|| "no line for this item in the batch".to_owned());
+                                ItemOutcome::Rejected { batch_id, message }
+                            };
+                        }
+                    }
+                    Ok(None) | Err(_) => still.push((batch_id, indices)),
+                }
+            }
+            pending = still;
+            if pending.is_empty() || self.now_millis().saturating_sub(started) >= max_wait {
+                break;
+            }
+            self.sleep(options.poll_interval).await;
+        }
+    }
+
+    /// Whether every invoice number exists on the server.
+    async fn lookup_all(&self, numbers: &[InvoiceNumber]) -> Result<bool> {
+        for n in numbers {
+            if self.find_invoice_or_case(n).await?.is_none() {
+                return Ok(false);
+            }
+        }
+        Ok(!numbers.is_empty())
+    }
+
+    async fn find_invoice_or_case(&self, number: &InvoiceNumber) -> Result<Option<()>> {
+        if self.find_invoice(number).await?.is_some() {
+            return Ok(Some(()));
+        }
+        let query = super::CaseQuery { invoice_number: Some(number.clone()), ..Default::default() };
+        match self.retrieve_collection_case(&query).await {
+            Ok(page) if !page.data.is_empty() => Ok(Some(())),
+            Ok(_) | Err(Error::NotFound(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}
