@@ -40,6 +40,7 @@ pub mod money;
 pub mod pagination;
 pub mod retry;
 mod secret;
+pub mod surface;
 pub mod validate;
 
 pub use builder::{InvoiceBuilder, PriceBasis, RowInput};

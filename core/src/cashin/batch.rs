@@ -124,3 +124,6 @@ pub struct BatchUploadQuery {
     /// Page selection.
     pub page: super::PageRequest,
 }
+
+crate::model::wrapper_wire_type!(SalesInvoiceBatch { "SalesInvoices" => sales_invoices: Vec<BatchInvoices> });
+crate::model::wrapper_wire_type!(BatchInvoices { "SalesInvoice" => sales_invoice: Vec<SalesInvoice> });

@@ -233,3 +233,6 @@ pub struct CaseQuery {
     /// Page selection.
     pub page: PageRequest,
 }
+
+crate::model::wrapper_wire_type!(CaseList { "Cases" => cases: Vec<Case> });
+crate::model::wrapper_wire_type!(ReceivablesList { "Receivables" => receivables: Vec<Receivable> });

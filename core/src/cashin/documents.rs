@@ -143,3 +143,5 @@ model! {
         "Status" => status: String,
     }
 }
+
+crate::model::wrapper_wire_type!(MeterDocumentList { "Documents" => documents: Vec<MeterDocument> });

@@ -158,3 +158,6 @@ model! {
         "ServiceType" => service_type: String,
     }
 }
+
+crate::model::wrapper_wire_type!(IntermediationInvoiceDirectPayments { "DirectPayments" => direct_payments: Vec<DirectPayment> });
+crate::model::wrapper_wire_type!(ExternalInvoiceActions { "Actions" => actions: Vec<InvoiceAction> });

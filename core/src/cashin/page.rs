@@ -58,3 +58,9 @@ pub struct PageRequest {
     /// Items per page; `None` lets the server choose.
     pub page_size: Option<u32>,
 }
+
+impl<T: crate::model::WireType> crate::model::WireType for Page<T> {
+    fn wire_type() -> crate::model::WireTypeRef {
+        crate::model::WireTypeRef::Page(T::wire_type)
+    }
+}

@@ -140,3 +140,6 @@ model! {
         "UpdatedFields" => updated_fields: Vec<String>,
     }
 }
+
+crate::model::wrapper_wire_type!(SalesItems { "Products" => products: Vec<OnlineProduct> });
+crate::model::wrapper_wire_type!(OnlineCustomers { "Customers" => customers: Vec<OnlineCustomer> });

@@ -41,3 +41,5 @@ impl fmt::Debug for RenewResponse {
         f.debug_struct("RenewResponse").field("token", &self.token).finish()
     }
 }
+
+crate::model::wrapper_wire_type!(RenewResponse { "Message" => token: Secret });

@@ -13,6 +13,7 @@ mod schema;
 pub(crate) use codes::code;
 pub use codes::Code;
 pub use identifier::{Identifier, InvoiceNumber};
+pub(crate) use schema::wrapper_wire_type;
 pub use schema::{FieldInfo, WireType, WireTypeRef};
 
 /// Members of a model that lasku does not know by name, kept in arrival order of their names.

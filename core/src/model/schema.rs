@@ -39,6 +39,8 @@ pub enum WireTypeRef {
     List(fn() -> WireTypeRef),
     /// A nested model: its name and members.
     Model(&'static str, &'static [FieldInfo]),
+    /// A page of a list: `{ "Data": [inner], "Meta": PageMeta }`.
+    Page(fn() -> WireTypeRef),
 }
 
 /// Types that can appear as a model member.
@@ -76,3 +78,19 @@ impl<T: WireType> WireType for Vec<T> {
         WireTypeRef::List(T::wire_type)
     }
 }
+
+/// Declares the wire type of a hand-written wrapper struct (a model whose members are required).
+macro_rules! wrapper_wire_type {
+    ($ty:ident { $($wire:literal => $rust:ident : $field:ty),* $(,)? }) => {
+        impl $crate::model::WireType for $ty {
+            fn wire_type() -> $crate::model::WireTypeRef {
+                const FIELDS: &[$crate::model::FieldInfo] = &[
+                    $($crate::model::FieldInfo { wire: $wire, rust: stringify!($rust), ty: <$field as $crate::model::WireType>::wire_type }),*
+                ];
+                $crate::model::WireTypeRef::Model(stringify!($ty), FIELDS)
+            }
+        }
+    };
+}
+
+pub(crate) use wrapper_wire_type;

@@ -1,0 +1,106 @@
+//! Calls by operation id with JSON arguments and JSON answers, for the bindings.
+
+use std::collections::VecDeque;
+
+use serde_json::value::RawValue;
+
+use super::ops::{normalize, normalize_item, prepare};
+use crate::cashin::PageRequest;
+use crate::client::Client;
+use crate::pagination::Pages;
+use crate::{Error, Result};
+
+impl Client {
+    /// Runs any operation: validates and prepares it from JSON arguments (see
+    /// [`super::operations`] for the parameters), sends it with retries, parses the answer into
+    /// its type and returns it as normalized JSON text.
+    pub async fn call_json(&self, operation_id: &str, args_json: &str) -> Result<String> {
+        let call = prepare(operation_id, args_json)?;
+        let response = self.execute(&call).await?;
+        normalize(call.operation.id, response.status, &response.body)
+    }
+
+    /// Walks a paged operation page by page or item by item.
+    pub fn pages_json(&self, operation_id: &str, args_json: &str) -> Result<JsonPages> {
+        let info = super::operation(operation_id)
+            .ok_or_else(|| Error::Configuration(format!("unknown operation {operation_id:?}")))?;
+        if !info.paged {
+            return Err(Error::Configuration(format!("{operation_id} is not a paged operation")));
+        }
+        // Check the arguments once now, so a mistake fails here rather than on the first page.
+        prepare(operation_id, args_json)?;
+        let mut base: serde_json::Map<String, serde_json::Value> = if args_json.trim().is_empty() {
+            serde_json::Map::new()
+        } else {
+            serde_json::from_str(args_json)
+                .map_err(|e| Error::Configuration(format!("the arguments must be a JSON object: {e}")))?
+        };
+        let page_size = base.get("page_size").and_then(|v| v.as_u64()).and_then(|v| u32::try_from(v).ok());
+        let start = base.get("page").and_then(|v| v.as_u64()).and_then(|v| u32::try_from(v).ok()).unwrap_or(1);
+        base.remove("page");
+        base.remove("page_size");
+        let id = info.id;
+        let prepare_page = move |page: PageRequest| {
+            let mut args = base.clone();
+            if let Some(p) = page.page {
+                args.insert("page".to_owned(), p.into());
+            }
+            if let Some(size) = page.page_size {
+                args.insert("page_size".to_owned(), size.into());
+            }
+            let text = serde_json::to_string(&args).map_err(|e| Error::Internal(e.to_string()))?;
+            prepare(id, &text)
+        };
+        let mut pages: Pages<Box<RawValue>> = self.paginate(prepare_page).starting_at(start);
+        if let Some(size) = page_size {
+            pages = pages.page_size(size);
+        }
+        Ok(JsonPages { id, pages, buffer: VecDeque::new() })
+    }
+}
+
+/// Auto-pagination with JSON text out (see [`Client::pages_json`]).
+#[derive(Debug)]
+pub struct JsonPages {
+    id: &'static str,
+    pages: Pages<Box<RawValue>>,
+    buffer: VecDeque<Box<RawValue>>,
+}
+
+impl JsonPages {
+    /// The next page as `{"Data": [...], "Meta": {...}}` JSON text, or `None` after the last.
+    pub async fn next_page(&mut self) -> Option<Result<String>> {
+        let page = match self.pages.next_page().await? {
+            Ok(page) => page,
+            Err(e) => return Some(Err(e)),
+        };
+        let mut items = Vec::with_capacity(page.data.len());
+        for raw in &page.data {
+            match normalize_item(self.id, raw) {
+                Ok(item) => items.push(item),
+                Err(e) => return Some(Err(e)),
+            }
+        }
+        let meta = match &page.meta {
+            Some(meta) => match serde_json::to_string(meta) {
+                Ok(text) => text,
+                Err(e) => return Some(Err(Error::Internal(e.to_string()))),
+            },
+            None => "null".to_owned(),
+        };
+        Some(Ok(format!("{{\"Data\":[{}],\"Meta\":{meta}}}", items.join(","))))
+    }
+
+    /// The next item as JSON text, or `None` after the last.
+    pub async fn next_item(&mut self) -> Option<Result<String>> {
+        loop {
+            if let Some(raw) = self.buffer.pop_front() {
+                return Some(normalize_item(self.id, &raw));
+            }
+            match self.pages.next_page().await? {
+                Ok(page) => self.buffer.extend(page.data),
+                Err(e) => return Some(Err(e)),
+            }
+        }
+    }
+}
