@@ -172,3 +172,14 @@ fn a_vat_rate_not_in_force_on_the_invoice_date_is_a_warning() {
     assert!(validate_invoice(&build((2025, 6, 1), "14")).violations.is_empty());
     assert!(validate_invoice(&build((2026, 1, 15), "17")).warnings().any(|w| w.code == "vat_rate.unknown"));
 }
+
+#[test]
+fn amounts_carry_at_most_cents() {
+    let invoice: SalesInvoice = serde_json::from_str(
+        r#"{"InvoiceNumber": 9, "NetAmount": 10.001, "InvoiceRows": [{"Qty": 1, "Price": 10.001, "VatPercent": 0, "Nto": 10.001}]}"#,
+    )
+    .unwrap();
+    let report = validate_invoice(&invoice);
+    let precision: Vec<_> = report.violations.iter().filter(|v| v.code == "amount.precision").map(|v| v.path.as_str()).collect();
+    assert_eq!(precision, ["/NetAmount", "/InvoiceRows/0/Nto"]);
+}

@@ -115,6 +115,17 @@ impl BatchReport {
 /// One server line: which invoice, accepted or not, why.
 type Line = (InvoiceNumber, bool, String);
 
+/// The lines of a processed batch, from (invoice, status, message) triples.
+fn to_lines(
+    items: impl Iterator<Item = (Option<InvoiceNumber>, Option<ExportLineStatus>, Option<String>)>,
+) -> Vec<Line> {
+    items
+        .filter_map(|(number, status, message)| {
+            Some((number?, status == Some(ExportLineStatus::Accepted), message.unwrap_or_default()))
+        })
+        .collect()
+}
+
 /// A kind of batch: how to validate, key, send and follow its items.
 trait BatchKind {
     type Item: Clone;
@@ -152,17 +163,9 @@ impl BatchKind for Invoices {
         if upload.status != Some(BatchState::Processed) {
             return Ok(None);
         }
-        Ok(Some(
-            upload
-                .export_lines
-                .unwrap_or_default()
-                .into_iter()
-                .filter_map(|l| {
-                    let ok = l.status == Some(ExportLineStatus::Accepted);
-                    Some((l.invoice_number?, ok, l.message.unwrap_or_default()))
-                })
-                .collect(),
-        ))
+        Ok(Some(to_lines(
+            upload.export_lines.unwrap_or_default().into_iter().map(|l| (l.invoice_number, l.status, l.message)),
+        )))
     }
 }
 
@@ -195,17 +198,9 @@ impl BatchKind for Cases {
         if status.status != Some(BatchState::Processed) {
             return Ok(None);
         }
-        Ok(Some(
-            status
-                .items
-                .unwrap_or_default()
-                .into_iter()
-                .filter_map(|l| {
-                    let ok = l.status == Some(ExportLineStatus::Accepted);
-                    Some((l.invoice_number?, ok, l.message.unwrap_or_default()))
-                })
-                .collect(),
-        ))
+        Ok(Some(to_lines(
+            status.items.unwrap_or_default().into_iter().map(|l| (l.invoice_number, l.status, l.message)),
+        )))
     }
 }
 

@@ -13,17 +13,7 @@ use crate::money::{self, within_cent};
 pub fn check_row_amounts(row: &SalesInvoiceRow) -> Vec<Violation> {
     let mut out = Vec::new();
     let zero = Decimal::ZERO;
-    for (name, value) in [("Nto", row.nto), ("Tax", row.tax), ("Total", row.total), ("Round", row.round)] {
-        if let Some(v) = value {
-            if v.round_dp(2) != v {
-                out.push(Violation::error(
-                    format!("/{name}"),
-                    "amount.precision",
-                    format!("{name} {v} has more than two decimals"),
-                ));
-            }
-        }
-    }
+    out.extend(cents_only(&[("Nto", row.nto), ("Tax", row.tax), ("Total", row.total), ("Round", row.round)]));
     let expected_net = match (row.qty, row.price) {
         (Some(qty), Some(price)) => {
             Some(money::row_net(qty, price, row.discount_percent.unwrap_or(zero), row.discount.unwrap_or(zero)))
@@ -72,6 +62,23 @@ pub fn check_row_amounts(row: &SalesInvoiceRow) -> Vec<Violation> {
     out
 }
 
+/// `amount.precision` errors for the amounts with more than two decimals.
+fn cents_only(amounts: &[(&str, Option<Decimal>)]) -> Vec<Violation> {
+    amounts
+        .iter()
+        .filter_map(|(name, value)| {
+            let v = (*value)?;
+            (v.round_dp(2) != v).then(|| {
+                Violation::error(
+                    format!("/{name}"),
+                    "amount.precision",
+                    format!("{name} {v} has more than two decimals"),
+                )
+            })
+        })
+        .collect()
+}
+
 fn discount_text(row: &SalesInvoiceRow) -> String {
     let mut text = String::new();
     if let Some(p) = row.discount_percent.filter(|p| !p.is_zero()) {
@@ -94,22 +101,12 @@ fn round_text(round: Option<Decimal>) -> String {
 pub fn check_header_amounts(invoice: &SalesInvoice) -> Vec<Violation> {
     let mut out = Vec::new();
     let zero = Decimal::ZERO;
-    for (name, value) in [
+    out.extend(cents_only(&[
         ("NetAmount", invoice.net_amount),
         ("TaxAmount", invoice.tax_amount),
         ("TotalAmount", invoice.total_amount),
         ("RoundAmount", invoice.round_amount),
-    ] {
-        if let Some(v) = value {
-            if v.round_dp(2) != v {
-                out.push(Violation::error(
-                    format!("/{name}"),
-                    "amount.precision",
-                    format!("{name} {v} has more than two decimals"),
-                ));
-            }
-        }
-    }
+    ]));
     let rows = invoice.invoice_rows.as_deref().unwrap_or(&[]);
     let mut sum_net = zero;
     let mut sum_tax = zero;
