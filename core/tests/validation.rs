@@ -180,6 +180,7 @@ fn amounts_carry_at_most_cents() {
     )
     .unwrap();
     let report = validate_invoice(&invoice);
-    let precision: Vec<_> = report.violations.iter().filter(|v| v.code == "amount.precision").map(|v| v.path.as_str()).collect();
+    let precision: Vec<_> =
+        report.violations.iter().filter(|v| v.code == "amount.precision").map(|v| v.path.as_str()).collect();
     assert_eq!(precision, ["/NetAmount", "/InvoiceRows/0/Nto"]);
 }
