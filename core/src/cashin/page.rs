@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{model, Extra};
+use crate::model::model;
 
 model! {
     /// Paging information (`AllocatedPaymentTransactionsMeta`; the same shape is Inferred for the
@@ -34,7 +34,7 @@ pub struct Page<T> {
     pub meta: Option<PageMeta>,
     /// Members the documentation never showed.
     #[serde(flatten)]
-    pub extra: Extra,
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 impl<T> Page<T> {

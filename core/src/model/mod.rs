@@ -16,8 +16,51 @@ pub use identifier::{Identifier, InvoiceNumber};
 pub(crate) use schema::wrapper_wire_type;
 pub use schema::{FieldInfo, WireType, WireTypeRef};
 
-/// Members of a model that lasku does not know by name, kept in arrival order of their names.
-pub type Extra = serde_json::Map<String, serde_json::Value>;
+/// Members of a model that lasku does not know by name, each kept as the exact JSON text it
+/// came as (sorted by name). Keeping raw text, not a parsed tree, makes unknown members cheap to
+/// carry through. It dereferences to a `BTreeMap<String, Box<RawValue>>`.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Extra(pub std::collections::BTreeMap<String, Box<serde_json::value::RawValue>>);
+
+impl Extra {
+    /// No members.
+    pub fn new() -> Self {
+        Extra::default()
+    }
+
+    /// Adds a member from any serializable value.
+    pub fn insert_value<T: serde::Serialize>(&mut self, name: impl Into<String>, value: &T) -> serde_json::Result<()> {
+        let raw = serde_json::value::to_raw_value(value)?;
+        self.0.insert(name.into(), raw);
+        Ok(())
+    }
+
+    /// A member parsed into any type.
+    pub fn get_as<T: serde::de::DeserializeOwned>(&self, name: &str) -> Option<serde_json::Result<T>> {
+        self.0.get(name).map(|raw| serde_json::from_str(raw.get()))
+    }
+}
+
+impl std::ops::Deref for Extra {
+    type Target = std::collections::BTreeMap<String, Box<serde_json::value::RawValue>>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Extra {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl PartialEq for Extra {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.len() == other.0.len()
+            && self.0.iter().zip(other.0.iter()).all(|((ka, va), (kb, vb))| ka == kb && va.get() == vb.get())
+    }
+}
 
 /// Which known members of a model are explicit JSON `null`s (by declaration index).
 ///
@@ -109,7 +152,7 @@ macro_rules! model {
                 pub fn is_null(&self, wire: &str) -> bool {
                     match wire {
                         $($wire => self.$field.is_none() && self.nulls.contains(Idx::$field as usize),)*
-                        _ => matches!(self.extra.get(wire), Some(::serde_json::Value::Null)),
+                        _ => self.extra.get(wire).is_some_and(|raw| raw.get() == "null"),
                     }
                 }
             }
@@ -130,7 +173,7 @@ macro_rules! model {
                             None => {}
                         }
                     )*
-                    for (key, value) in &self.extra {
+                    for (key, value) in self.extra.iter() {
                         map.serialize_entry(key, value)?;
                     }
                     map.end()
@@ -176,7 +219,7 @@ macro_rules! model {
                                 out.$field = value;
                             })*
                             Key::Extra(name) => {
-                                let value: ::serde_json::Value = map.next_value()?;
+                                let value: Box<::serde_json::value::RawValue> = map.next_value()?;
                                 out.extra.insert(name, value);
                             }
                         }

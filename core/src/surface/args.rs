@@ -66,6 +66,10 @@ impl<'a> Args<'a> {
 /// Parses JSON text into `T`; a wrong type or shape is [`Error::Validation`] with the JSON
 /// pointer of the offending member under `prefix`.
 pub fn parse_at<T: DeserializeOwned>(json: &str, prefix: &str) -> Result<T> {
+    // The fast path; only a failure pays for tracking the path.
+    if let Ok(value) = serde_json::from_str::<T>(json) {
+        return Ok(value);
+    }
     let mut de = serde_json::Deserializer::from_str(json);
     let result: std::result::Result<T, _> = serde_path_to_error::deserialize(&mut de);
     let value = result.map_err(|e| {

@@ -1,0 +1,371 @@
+//! Python values → JSON text: the one way arguments reach the core.
+//!
+//! dict (str keys) → object; list / tuple → array; str → string; bool; int → number (any size);
+//! `decimal.Decimal` → number, digit for digit; float → number through its shortest round-trip
+//! form (what `repr()` prints: `134.4` stays `134.4`); `datetime.date` / `datetime.datetime` →
+//! their ISO form; None → null. NaN and infinities, non-str keys, lone surrogates and other types
+//! are refused with a violation naming the JSON pointer of the offending value.
+
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
+use pyo3::{ffi, PyTypeInfo};
+
+use crate::errors::{to_py_err, violation};
+
+const MAX_DEPTH: u32 = 200;
+
+static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static DATE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static DATETIME: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// The `decimal.Decimal` class.
+pub fn decimal_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    DECIMAL.import(py, "decimal", "Decimal")
+}
+
+/// Converts a Python value to JSON text; unconvertible input raises `lasku.ValidationError`.
+pub fn to_json(value: &Bound<'_, PyAny>) -> PyResult<String> {
+    let mut out = Vec::with_capacity(256);
+    write_json(value, &mut out)?;
+    // Every byte written is ASCII or copied from valid UTF-8.
+    String::from_utf8(out).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
+}
+
+/// Appends the JSON text of a Python value to `out`.
+pub fn write_json(value: &Bound<'_, PyAny>, out: &mut Vec<u8>) -> PyResult<()> {
+    let py = value.py();
+    let writer = Writer::new(py)?;
+    match writer.write(value, out, 0) {
+        Ok(()) => Ok(()),
+        Err(Fail::Py(e)) => Err(e),
+        Err(Fail::Bad { mut path, message }) => {
+            path.reverse();
+            let pointer: String =
+                path.iter().map(|p| format!("/{}", p.replace('~', "~0").replace('/', "~1"))).collect();
+            Err(to_py_err(py, &violation(pointer, "type", message)))
+        }
+    }
+}
+
+enum Fail {
+    Py(PyErr),
+    /// A value that cannot be converted; `path` is innermost first.
+    Bad {
+        path: Vec<String>,
+        message: String,
+    },
+}
+
+impl From<PyErr> for Fail {
+    fn from(e: PyErr) -> Self {
+        Fail::Py(e)
+    }
+}
+
+fn bad(message: impl Into<String>) -> Fail {
+    Fail::Bad { path: Vec::new(), message: message.into() }
+}
+
+fn at(fail: Fail, segment: impl FnOnce() -> String) -> Fail {
+    match fail {
+        Fail::Bad { mut path, message } => {
+            path.push(segment());
+            Fail::Bad { path, message }
+        }
+        other => other,
+    }
+}
+
+/// Type pointers compared by identity: the common exact types take one comparison.
+struct Writer<'py> {
+    str_t: *mut ffi::PyTypeObject,
+    int_t: *mut ffi::PyTypeObject,
+    float_t: *mut ffi::PyTypeObject,
+    bool_t: *mut ffi::PyTypeObject,
+    dict_t: *mut ffi::PyTypeObject,
+    list_t: *mut ffi::PyTypeObject,
+    tuple_t: *mut ffi::PyTypeObject,
+    decimal: Bound<'py, PyType>,
+    date: Bound<'py, PyType>,
+    datetime: Bound<'py, PyType>,
+}
+
+impl<'py> Writer<'py> {
+    fn new(py: Python<'py>) -> PyResult<Self> {
+        Ok(Writer {
+            str_t: PyString::type_object(py).as_type_ptr(),
+            int_t: PyInt::type_object(py).as_type_ptr(),
+            float_t: PyFloat::type_object(py).as_type_ptr(),
+            bool_t: PyBool::type_object(py).as_type_ptr(),
+            dict_t: PyDict::type_object(py).as_type_ptr(),
+            list_t: PyList::type_object(py).as_type_ptr(),
+            tuple_t: PyTuple::type_object(py).as_type_ptr(),
+            decimal: decimal_type(py)?.clone(),
+            date: DATE.import(py, "datetime", "date")?.clone(),
+            datetime: DATETIME.import(py, "datetime", "datetime")?.clone(),
+        })
+    }
+
+    fn write(&self, value: &Bound<'py, PyAny>, out: &mut Vec<u8>, depth: u32) -> Result<(), Fail> {
+        if depth > MAX_DEPTH {
+            return Err(bad("nested too deeply (a cycle?)"));
+        }
+        let t = value.get_type_ptr();
+        if t == self.str_t {
+            return write_py_str(value.cast_exact::<PyString>().map_err(PyErr::from)?, out);
+        }
+        if t == self.dict_t {
+            return self.write_dict(value.cast_exact::<PyDict>().map_err(PyErr::from)?, out, depth);
+        }
+        if t == self.list_t {
+            return self.write_seq(value.cast_exact::<PyList>().map_err(PyErr::from)?.iter(), out, depth);
+        }
+        if t == self.int_t {
+            return write_int(value, out);
+        }
+        if t == self.float_t {
+            return write_f64(value.cast_exact::<PyFloat>().map_err(PyErr::from)?.value(), out);
+        }
+        if t == self.bool_t {
+            out.extend_from_slice(if value.is_truthy()? { b"true" } else { b"false" });
+            return Ok(());
+        }
+        if value.is_none() {
+            out.extend_from_slice(b"null");
+            return Ok(());
+        }
+        if t == self.decimal.as_type_ptr() {
+            return write_decimal(value, out);
+        }
+        if t == self.tuple_t {
+            return self.write_seq(value.cast::<PyTuple>().map_err(PyErr::from)?.iter(), out, depth);
+        }
+        if t == self.date.as_type_ptr() || t == self.datetime.as_type_ptr() {
+            return write_py_str(&value.call_method0("isoformat")?.cast_into::<PyString>().map_err(PyErr::from)?, out);
+        }
+        self.write_other(value, out, depth)
+    }
+
+    /// Subclasses and the rarer types.
+    fn write_other(&self, value: &Bound<'py, PyAny>, out: &mut Vec<u8>, depth: u32) -> Result<(), Fail> {
+        if let Ok(b) = value.cast::<PyBool>() {
+            out.extend_from_slice(if b.is_true() { b"true" } else { b"false" });
+            Ok(())
+        } else if let Ok(s) = value.cast::<PyString>() {
+            write_py_str(s, out)
+        } else if value.is_instance_of::<PyInt>() {
+            write_int(value, out)
+        } else if value.is_instance_of::<PyFloat>() {
+            write_float(value, out)
+        } else if value.is_instance(&self.decimal)? {
+            write_decimal(value, out)
+        } else if value.is_instance(&self.date)? {
+            write_py_str(&value.call_method0("isoformat")?.cast_into::<PyString>().map_err(PyErr::from)?, out)
+        } else if let Ok(d) = value.cast::<PyDict>() {
+            self.write_dict(d, out, depth)
+        } else if let Ok(l) = value.cast::<PyList>() {
+            self.write_seq(l.iter(), out, depth)
+        } else if let Ok(t) = value.cast::<PyTuple>() {
+            self.write_seq(t.iter(), out, depth)
+        } else if value.hasattr("keys")? && value.hasattr("__getitem__")? {
+            // Any other mapping.
+            let items = value.call_method0("items")?;
+            out.push(b'{');
+            let mut first = true;
+            for item in items.try_iter()? {
+                let (k, v): (Bound<'py, PyAny>, Bound<'py, PyAny>) = item?.extract()?;
+                self.write_member(&k, &v, &mut first, out, depth)?;
+            }
+            out.push(b'}');
+            Ok(())
+        } else {
+            let name = value.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".to_owned());
+            Err(bad(format!(
+                "a value of type {name} cannot be sent; use dict, list, str, int, decimal.Decimal, float, bool, None or datetime.date"
+            )))
+        }
+    }
+
+    fn write_dict(&self, dict: &Bound<'py, PyDict>, out: &mut Vec<u8>, depth: u32) -> Result<(), Fail> {
+        out.push(b'{');
+        let mut first = true;
+        for (k, v) in dict.iter() {
+            self.write_member(&k, &v, &mut first, out, depth)?;
+        }
+        out.push(b'}');
+        Ok(())
+    }
+
+    fn write_member(
+        &self,
+        key: &Bound<'py, PyAny>,
+        value: &Bound<'py, PyAny>,
+        first: &mut bool,
+        out: &mut Vec<u8>,
+        depth: u32,
+    ) -> Result<(), Fail> {
+        let cast = if key.get_type_ptr() == self.str_t { key.cast_exact::<PyString>() } else { key.cast::<PyString>() };
+        let Ok(name) = cast else {
+            let shown = key.repr().map(|r| r.to_string()).unwrap_or_default();
+            return Err(bad(format!("member names must be str, not {shown}")));
+        };
+        if !*first {
+            out.push(b',');
+        }
+        *first = false;
+        write_py_str(name, out)?;
+        out.push(b':');
+        self.write(value, out, depth + 1).map_err(|f| at(f, || name.to_string()))
+    }
+
+    fn write_seq(
+        &self,
+        items: impl Iterator<Item = Bound<'py, PyAny>>,
+        out: &mut Vec<u8>,
+        depth: u32,
+    ) -> Result<(), Fail> {
+        out.push(b'[');
+        for (i, item) in items.enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            self.write(&item, out, depth + 1).map_err(|f| at(f, || i.to_string()))?;
+        }
+        out.push(b']');
+        Ok(())
+    }
+}
+
+fn write_py_str(s: &Bound<'_, PyString>, out: &mut Vec<u8>) -> Result<(), Fail> {
+    if let Some(utf8) = crate::utf8::borrowed_utf8(s) {
+        write_escaped(utf8, out);
+        return Ok(());
+    }
+    match s.encode_utf8() {
+        Ok(bytes) => {
+            write_escaped(bytes.as_bytes(), out);
+            Ok(())
+        }
+        Err(_) => Err(bad("the text is not valid Unicode (it holds a lone surrogate)")),
+    }
+}
+
+fn write_int(value: &Bound<'_, PyAny>, out: &mut Vec<u8>) -> Result<(), Fail> {
+    match value.extract::<i64>() {
+        Ok(n) => {
+            out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+            Ok(())
+        }
+        // Beyond 64 bits: Python's own digits.
+        Err(_) => {
+            let text = value.call_method0("__index__")?.str()?;
+            out.extend_from_slice(text.to_string().as_bytes());
+            Ok(())
+        }
+    }
+}
+
+fn write_float(value: &Bound<'_, PyAny>, out: &mut Vec<u8>) -> Result<(), Fail> {
+    write_f64(value.extract()?, out)
+}
+
+fn write_f64(f: f64, out: &mut Vec<u8>) -> Result<(), Fail> {
+    if !f.is_finite() {
+        return Err(bad(format!("{f} is not a number JSON can carry")));
+    }
+    out.extend_from_slice(ryu::Buffer::new().format_finite(f).as_bytes());
+    Ok(())
+}
+
+fn write_decimal(value: &Bound<'_, PyAny>, out: &mut Vec<u8>) -> Result<(), Fail> {
+    let text = value.str()?.to_string();
+    let digits = text.strip_prefix('-').unwrap_or(&text);
+    if !digits.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return Err(bad(format!("Decimal('{text}') is not a finite number")));
+    }
+    out.extend_from_slice(text.as_bytes());
+    Ok(())
+}
+
+/// JSON string escaping: quote, backslash and control characters (8 bytes at a time when clean).
+pub fn write_escaped(s: &[u8], out: &mut Vec<u8>) {
+    out.reserve(s.len() + 2);
+    out.push(b'"');
+    let mut start = 0;
+    let mut i = 0;
+    while i < s.len() {
+        if let Some(chunk) = s.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            if !needs_escape(u64::from_le_bytes(word)) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = s[i];
+        if b >= 0x20 && b != b'"' && b != b'\\' {
+            i += 1;
+            continue;
+        }
+        out.extend_from_slice(&s[start..i]);
+        push_escape(b, out);
+        i += 1;
+        start = i;
+    }
+    out.extend_from_slice(&s[start..]);
+    out.push(b'"');
+}
+
+/// Whether any of the 8 bytes is below 0x20, a quote or a backslash (SWAR; exact for the
+/// "none" answer, which is all the caller relies on).
+fn needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    let quote = word ^ (ONES * u64::from(b'"'));
+    let backslash = word ^ (ONES * u64::from(b'\\'));
+    let zero_quote = quote.wrapping_sub(ONES) & !quote & HIGH;
+    let zero_backslash = backslash.wrapping_sub(ONES) & !backslash & HIGH;
+    (below_space | zero_quote | zero_backslash) != 0
+}
+
+fn push_escape(b: u8, out: &mut Vec<u8>) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    match b {
+        b'"' => out.extend_from_slice(b"\\\""),
+        b'\\' => out.extend_from_slice(b"\\\\"),
+        b'\n' => out.extend_from_slice(b"\\n"),
+        b'\r' => out.extend_from_slice(b"\\r"),
+        b'\t' => out.extend_from_slice(b"\\t"),
+        _ => out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn escaped(s: &str) -> String {
+        let mut out = Vec::new();
+        write_escaped(s.as_bytes(), &mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn escapes_like_serde_json() {
+        for s in [
+            "",
+            "plain ascii text of some length",
+            "quote \" inside a long enough string",
+            "back\\slash",
+            "tab\tnew\nline\r\u{1}\u{1f}",
+            "ääkköset ja € merkit, pitkä teksti",
+            "0123456\"",
+            "\"01234567",
+            "01234567\\",
+        ] {
+            assert_eq!(escaped(s), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+// A typed tour of the package; `tsc --noEmit` checks it against the generated declarations
+// (the package's tests run that check; it also shows what TypeScript rejects).
+import {
+  Client,
+  ValidationError,
+  RateLimitError,
+  UnknownOutcomeError,
+  ApiError,
+  buildInvoice,
+  validateInvoice,
+  finnishReference,
+  virtualBarcode,
+  checkIdentifier,
+  prepareInvoiceBatches,
+  type SalesInvoice,
+  type SalesInvoiceInput,
+  type InvoiceStatus,
+  type Page,
+  type BatchReport,
+  type Transport,
+} from "lasku";
+
+const logging: Transport = {
+  async send(request) {
+    const started = Date.now();
+    const response = await fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal: request.signal,
+    });
+    console.log(request.method, request.url, response.status, `${Date.now() - started} ms`);
+    return response;
+  },
+};
+
+export async function tour(): Promise<void> {
+  const client = new Client({ apiKey: "lasku-sandbox-key", baseUrl: "http://127.0.0.1:8080/v2", transport: logging, maxRetries: 2 });
+
+  const invoice: SalesInvoice = buildInvoice({
+    invoice: { InvoiceNumber: 1001, InvoiceDate: "2026-11-21", SalesName: "Sami Santikko", Currency: "EUR" },
+    rows: [{ description: "Consulting", qty: 2, unitPrice: "80.00", vatPercent: "25.5" }],
+    paymentTermsDays: 14,
+  });
+  const total: number | null | undefined = invoice.TotalAmount;
+  console.log(total, validateInvoice(invoice).valid);
+
+  try {
+    const created = await client.createInvoice(invoice);
+    console.log(created.SalesInvoices?.[0]?.Status);
+  } catch (error) {
+    if (error instanceof ValidationError) console.log(error.violations.map((v) => v.path));
+    else if (error instanceof RateLimitError) console.log(error.retryAfterMs, error.status);
+    else if (error instanceof UnknownOutcomeError) console.log(error.invoiceNumbers);
+    else if (error instanceof ApiError) console.log(error.status, error.body);
+    else throw error;
+  }
+
+  const status: InvoiceStatus = await client.retrieveInvoiceStatus(1001);
+  const open: number | null | undefined = status.OpenAmount;
+  console.log(open);
+
+  await client.updateInvoice(1001, { DueDate: "2026-12-31", InvoiceRows: null });
+  await client.submitInvoicePayment("1001", { PaymentDate: "2026-11-25", Amount: "10.00" });
+
+  const first: Page<SalesInvoice> = await client.listSalesInvoices({ status: "Received", pageSize: 50 });
+  console.log(first.Data.length, first.Meta?.TotalCount);
+  for await (const item of client.listSalesInvoices({ dateFrom: "2026-01-01" })) {
+    const n: number | string | null | undefined = item.InvoiceNumber;
+    console.log(n);
+  }
+  for await (const page of client.listProducts().pages()) console.log(page.Data.length);
+
+  const input: SalesInvoiceInput[] = [invoice, { ...invoice, InvoiceNumber: "1002", TotalAmount: "134.40" }];
+  const report: BatchReport = await client.submitInvoices(input, { maxPerRequest: 500 });
+  for (const outcome of report.outcomes) {
+    if (outcome.status === "rejected") console.log(outcome.message);
+    if (outcome.status === "invalid") console.log(outcome.violations[0]?.code);
+  }
+  const bodies: Uint8Array[] = prepareInvoiceBatches(input);
+  console.log(bodies.length);
+
+  const ref = finnishReference(1001);
+  console.log(ref.rfFormatted, checkIdentifier("iban", "FI2112345600000785").valid);
+  console.log(virtualBarcode({ iban: "FI2112345600000785", amount: 134.4, reference: ref.reference, dueDate: "2026-12-05" }));
+  console.log(client.userAgent);
+
+  // What TypeScript refuses (each line must stay an error, or tsc fails on the unused directive):
+  // @ts-expect-error a misspelt member
+  validateInvoice({ InvoiceNumbr: 1 });
+  // @ts-expect-error money is a number or a decimal string, not a boolean
+  validateInvoice({ TotalAmount: true });
+  // @ts-expect-error the invoice number is required
+  await client.retrieveInvoiceStatus();
+  // @ts-expect-error unknown option
+  new Client({ apiKey: "k", retries: 3 });
+  // @ts-expect-error answers use numbers for money
+  const wrong: string = status.OpenAmount;
+  console.log(wrong);
+}

@@ -1,0 +1,301 @@
+// Type declarations of the npm package `lasku`. The models (types/models.d.ts) and the operation
+// methods (types/operations.d.ts) are generated from lasku's Rust core; this file declares the
+// hand-written rest: the client, pagination, transports, errors and the standalone helpers.
+
+import type * as Models from "./types/models";
+import type { Operations, OperationId } from "./types/operations";
+
+export * from "./types/models";
+export type * from "./types/operations";
+
+/** One broken rule: a JSON-pointer `path`, a stable `code`, a message for people, and its severity. */
+export interface Violation {
+  path: string;
+  code: string;
+  message: string;
+  severity: "error" | "warning";
+}
+
+/** The outcome of a standalone validation: `valid` is false when any violation is an error. */
+export interface ValidationResult {
+  valid: boolean;
+  violations: Violation[];
+}
+
+/** The request a transport sends. */
+export interface TransportRequest {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  url: string;
+  /** `X-Api-Key`, `Accept`, `User-Agent` and, with a body, `Content-Type`. */
+  headers: Record<string, string>;
+  /** The JSON body as UTF-8 bytes, if any. */
+  body?: Uint8Array<ArrayBuffer>;
+  /** What is left of the client's deadline for this attempt. */
+  timeoutMs?: number;
+  /** Aborted when the deadline passes or lasku stops waiting. */
+  signal: AbortSignal;
+}
+
+/** What a transport resolves to (a fetch `Response` works too). */
+export interface TransportResponse {
+  status: number;
+  headers?: Headers | Array<[string, string]> | Record<string, string | string[] | undefined>;
+  body?: Uint8Array | ArrayBuffer | string | null;
+}
+
+/**
+ * Sends one HTTP request. Any status is a response; reject when no complete response arrived.
+ * Set `mayHaveBeenSent: false` (and `kind: "connect"`) on the error when you know the request
+ * never left, so lasku may retry even a create.
+ */
+export interface Transport {
+  send(request: TransportRequest): Promise<TransportResponse | Response>;
+}
+
+export interface ClientOptions {
+  /** The creditor's API key (`X-Api-Key`). */
+  apiKey: string;
+  /** `"production"` (the default): `https://api.cash-in.com/v2`. */
+  environment?: "production";
+  /** Any other base URL, e.g. the local sandbox `http://127.0.0.1:8080/v2` (plain http only for loopback). */
+  baseUrl?: string;
+  /** The partner master key, for the partner operations. */
+  partnerKey?: string;
+  /** How requests are sent; `fetchTransport()` (globalThis.fetch) by default. */
+  transport?: Transport | ((request: TransportRequest) => Promise<TransportResponse | Response>);
+  /** Deadline for a whole call, retries included (default 60,000). */
+  timeoutMs?: number;
+  /** Connect timeout for transports that can set one (default 10,000). */
+  connectTimeoutMs?: number;
+  /** Retries after the first attempt (default 3). Creates are never retried when they may have arrived. */
+  maxRetries?: number;
+  /** Path templates by operation id, when the live API's path differs from an Inferred one. */
+  pathOverrides?: Partial<Record<OperationId, string>>;
+}
+
+/**
+ * A paged list call: await it for one page (`{ Data, Meta }`), or iterate it with `for await`
+ * for every item across pages; `.pages()` iterates page by page.
+ */
+export interface PagedCall<T> extends PromiseLike<Models.Page<T>>, AsyncIterable<T> {
+  catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<Models.Page<T> | R>;
+  finally(onFinally?: (() => void) | null): Promise<Models.Page<T>>;
+  pages(): AsyncIterableIterator<Models.Page<T>>;
+  [Symbol.asyncIterator](): AsyncIterableIterator<T>;
+}
+
+export interface BatchOptions {
+  /** Invoices per request (default 1,000). */
+  maxPerRequest?: number;
+  /** Follow each batch until processed (default true). */
+  wait?: boolean;
+  /** How often to ask while following (default 500). */
+  pollIntervalMs?: number;
+  /** How long to follow before reporting items as still `submitted` (default 600,000). */
+  maxWaitMs?: number;
+}
+
+/** What became of one invoice of a chunked submission. */
+export type ItemOutcome =
+  | { status: "accepted"; batchId: number | null }
+  | { status: "rejected"; batchId: number; message: string }
+  | { status: "invalid"; violations: Violation[] }
+  | { status: "submitted"; batchId: number }
+  | { status: "not_sent"; error: LaskuError }
+  | { status: "unknown"; reason: string };
+
+/** Per-invoice outcomes of `submitInvoices`, in input order. */
+export interface BatchReport {
+  accepted: number;
+  rejected: number;
+  invalid: number;
+  /** Whether every invoice has a final answer (accepted, rejected or invalid). */
+  settled: boolean;
+  batchIds: number[];
+  /** Indices of the invoices `resubmitInvoices` would send again. */
+  toResend: number[];
+  outcomes: ItemOutcome[];
+}
+
+/** A Cash-In API v2 client. Every operation is a method (see `Operations`). */
+export declare class Client {
+  constructor(options: ClientOptions);
+  /** `lasku/<version> (javascript; node <version>)`. */
+  readonly userAgent: string;
+  readonly baseUrl: string;
+  /** Any operation by its catalog id with snake_case arguments. */
+  call(operationId: OperationId, args?: Record<string, unknown>): Promise<unknown>;
+  /**
+   * Submits any number of invoices in batches of `maxPerRequest`, following each batch until
+   * processed. Invalid invoices are reported, not sent; a member of the wrong type anywhere
+   * rejects the whole call with a ValidationError.
+   */
+  submitInvoices(invoices: Models.SalesInvoiceInput[], options?: BatchOptions): Promise<BatchReport>;
+  /** Sends again what `previous` did not settle (the same invoices, in the same order). */
+  resubmitInvoices(
+    invoices: Models.SalesInvoiceInput[],
+    previous: BatchReport,
+    options?: BatchOptions,
+  ): Promise<BatchReport>;
+}
+export interface Client extends Operations {}
+
+/** The default transport over `fetch`; extra options go into every fetch call (e.g. `dispatcher`). */
+export declare function fetchTransport(options?: { fetch?: typeof fetch; [init: string]: unknown }): Transport;
+
+/** The version of lasku's core. */
+export declare const version: string;
+
+/** Every operation: method name, catalog id, required and optional parameters. */
+export declare const operations: ReadonlyArray<{
+  method: keyof Operations;
+  id: OperationId;
+  required: string[];
+  optional: string[];
+  paged: boolean;
+}>;
+
+/** Validates one SalesInvoice without sending anything. */
+export declare function validateInvoice(invoice: Models.SalesInvoiceInput): ValidationResult;
+/** Validates a SalesInvoiceUpdate (any subset of SalesInvoice members). */
+export declare function validateInvoiceUpdate(update: Models.SalesInvoiceInput): ValidationResult;
+/** Validates any number of invoices (converted in chunks); paths start with the invoice index. */
+export declare function validateInvoices(invoices: Models.SalesInvoiceInput[]): ValidationResult;
+/**
+ * Validates invoices and serialises them into `submitSalesInvoiceBatch` request bodies of
+ * `maxPerRequest` (1,000) invoices each, as UTF-8 JSON bytes. Throws a ValidationError otherwise.
+ */
+export declare function prepareInvoiceBatches(
+  invoices: Models.SalesInvoiceInput[],
+  options?: { maxPerRequest?: number },
+): Array<Uint8Array<ArrayBuffer>>;
+
+export interface InvoiceRowInput {
+  description: string;
+  qty: Models.Money;
+  unitPrice: Models.Money;
+  vatPercent: Models.Money;
+  discountPercent?: Models.Money;
+  /** `unitPrice` includes VAT (default false). */
+  priceIncludesVat?: boolean;
+  productCode?: string;
+  unit?: string;
+}
+
+/** Builds a SalesInvoice with row and header amounts, the due date and the reference computed. */
+export declare function buildInvoice(input: {
+  invoice: Models.SalesInvoiceInput;
+  rows: InvoiceRowInput[];
+  paymentTermsDays?: number;
+}): Models.SalesInvoice;
+
+export type IdentifierKind = "reference" | "rf" | "iban" | "bic" | "ytunnus" | "vat" | "hetu" | "ovt";
+
+/** A Finnish identifier's verdict; kind-specific extras (e.g. `bic`, `bank` of an IBAN) are included. */
+export interface IdentifierVerdict {
+  kind: string;
+  value: string;
+  valid: boolean;
+  /** Why not valid: a stable code (e.g. `reference.check_digit`) and a message. */
+  code: string | null;
+  reason: string | null;
+  formatted: string | null;
+  label?: string;
+  /** `[label, text]` pairs for display. */
+  human?: Array<[string, string]>;
+  [extra: string]: unknown;
+}
+
+/** Checks a Finnish identifier (reference, RF, IBAN, BIC, Y-tunnus, VAT number, henkilötunnus, OVT). */
+export declare function checkIdentifier(kind: IdentifierKind, value: string): IdentifierVerdict;
+
+/** The Finnish national reference for a base (3–19 digits) and its RF form. */
+export declare function finnishReference(base: string | number): {
+  base: string;
+  reference: string;
+  formatted: string;
+  checkDigit: number;
+  machineFormat: string;
+  rf: string;
+  rfFormatted: string;
+};
+
+/** Encodes a Finnish virtual bank barcode (54 digits; version 4, or 5 for RF references). */
+export declare function virtualBarcode(input: {
+  iban: string;
+  amount: string | number;
+  reference: string;
+  dueDate?: string | null;
+}): string;
+
+/** Decodes a Finnish virtual bank barcode. */
+export declare function decodeVirtualBarcode(code: string): {
+  barcode: string;
+  version: 4 | 5;
+  iban: string;
+  ibanFormatted: string;
+  bic: string | null;
+  amount: string;
+  reference: string;
+  referenceFormatted: string;
+  dueDate: string | null;
+};
+
+/** The root of every error lasku throws. */
+export declare class LaskuError extends Error {
+  /** `validation`, `unauthorized`, `business_rule`, `forbidden`, `not_found`, `rate_limited`, `api`,
+   * `transport`, `unknown_outcome`, `decode`, `pagination`, `configuration` or `internal`. */
+  readonly code: string;
+  /** The catalog operation, where one was running. */
+  readonly operation?: string;
+}
+/** The input breaks rules lasku checks before sending; nothing was sent. */
+export declare class ValidationError extends LaskuError {
+  readonly violations: Violation[];
+}
+/** The server answered with an error status. */
+export declare class ApiError extends LaskuError {
+  readonly status: number;
+  /** The body as received. */
+  readonly body: string;
+  /** The server's `Message`. */
+  readonly serverMessage: string | null;
+  readonly fieldErrors: Array<{ field: string; message: string }>;
+  readonly requestId: string | null;
+}
+/** 401. */
+export declare class AuthenticationError extends ApiError {}
+/** 402: refused by a business rule. */
+export declare class BusinessRuleError extends ApiError {}
+/** 403. */
+export declare class ForbiddenError extends ApiError {}
+/** 404. */
+export declare class NotFoundError extends ApiError {}
+/** 429, after the retries the policy allowed. */
+export declare class RateLimitError extends ApiError {
+  readonly retryAfterMs: number | null;
+}
+/** No complete response arrived. */
+export declare class TransportError extends LaskuError {
+  readonly kind: "connect" | "timeout" | "io" | "other";
+  readonly mayHaveBeenSent: boolean;
+  readonly detail: string | null;
+}
+/** A create may or may not have happened; it was not re-sent. */
+export declare class UnknownOutcomeError extends LaskuError {
+  readonly invoiceNumbers: string[];
+  readonly references: string[];
+  readonly otherKeys: string[];
+  readonly reason: string | null;
+}
+/** The server's answer could not be read. */
+export declare class DecodeError extends LaskuError {
+  readonly status: number;
+  readonly body: string;
+}
+/** Auto-pagination stopped (a repeated page). */
+export declare class PaginationError extends LaskuError {}
+/** The client's options are wrong; nothing was sent. */
+export declare class ConfigurationError extends LaskuError {}
+/** A bug inside lasku, caught; lasku stays usable. */
+export declare class InternalError extends LaskuError {}

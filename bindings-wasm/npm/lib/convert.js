@@ -1,0 +1,120 @@
+"use strict";
+// JavaScript values to the JSON text the core reads. JSON.stringify silently turns NaN and
+// Infinity into null and drops functions, which would send something the caller never meant;
+// so values are checked first, and such members become violations naming their path
+// (the core itself checks everything JSON can express: types, required members, rules).
+
+const { ValidationError } = require("./errors.js");
+
+const MAX_DEPTH = 64;
+const MAX_REPORTED = 100;
+
+function pointerToken(key) {
+  return String(key).replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+function describeBad(value) {
+  switch (typeof value) {
+    case "number":
+      return `${value} is not a finite number`;
+    case "bigint":
+      return "a BigInt cannot be sent as JSON: pass the value as a string";
+    case "function":
+      return "a function is not data";
+    case "symbol":
+      return "a symbol is not data";
+    default:
+      return "not a JSON value";
+  }
+}
+
+/**
+ * Appends a violation for every member JSON cannot carry faithfully. `keys` is the path stack
+ * (only turned into a string when something is wrong, so valid data costs no allocations).
+ */
+function walk(value, keys, out, parents) {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+    case "undefined":
+      return;
+    case "number":
+      if (value - value !== 0) out.push(violationAt(keys, "type", describeBad(value)));
+      return;
+    case "object": {
+      if (value === null) return;
+      if (parents.includes(value)) {
+        out.push(violationAt(keys, "type", "a circular reference (this object contains itself)"));
+        return;
+      }
+      if (parents.length >= MAX_DEPTH) {
+        out.push(violationAt(keys, "type", `nested more than ${MAX_DEPTH} levels deep`));
+        return;
+      }
+      parents.push(value);
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          const item = value[i];
+          if (typeof item === "object" || typeof item === "number" || typeof item === "bigint" || typeof item === "function" || typeof item === "symbol") {
+            keys.push(i);
+            walk(item, keys, out, parents);
+            keys.pop();
+            if (out.length >= MAX_REPORTED) break;
+          }
+        }
+        parents.pop();
+        return;
+      }
+      if (typeof value.toJSON === "function") {
+        parents.pop();
+        return; // Dates and the like serialise themselves
+      }
+      for (const key in value) {
+        const item = value[key];
+        if (typeof item === "object" || typeof item === "number" || typeof item === "bigint" || typeof item === "function" || typeof item === "symbol") {
+          keys.push(key);
+          walk(item, keys, out, parents);
+          keys.pop();
+          if (out.length >= MAX_REPORTED) break;
+        }
+      }
+      parents.pop();
+      return;
+    }
+    default:
+      out.push(violationAt(keys, "type", describeBad(value)));
+  }
+}
+
+function violationAt(keys, code, message) {
+  const path = keys.length === 0 ? "" : "/" + keys.map(pointerToken).join("/");
+  return { path, code, message, severity: "error" };
+}
+
+/** Violations for members that JSON cannot carry, under `prefix` (a list of path keys). */
+function unrepresentable(value, prefix = []) {
+  const out = [];
+  walk(value, prefix.slice(), out, []);
+  return out;
+}
+
+function validationError(violations) {
+  const first = violations[0];
+  const more = violations.length > 1 ? ` (and ${violations.length - 1} more)` : "";
+  return new ValidationError(`invalid input: error ${first.path} [${first.code}]: ${first.message}${more}`, { violations });
+}
+
+/** JSON text for a value, or a ValidationError naming every member JSON cannot carry. */
+function toJson(value, prefix = []) {
+  const bad = unrepresentable(value, prefix);
+  if (bad.length > 0) throw validationError(bad);
+  try {
+    return JSON.stringify(value === undefined ? null : value);
+  } catch (error) {
+    throw new ValidationError(`invalid input: ${error.message}`, {
+      violations: [{ path: prefix.length ? "/" + prefix.map(pointerToken).join("/") : "", code: "type", message: error.message, severity: "error" }],
+    });
+  }
+}
+
+module.exports = { toJson, unrepresentable, validationError, pointerToken };

@@ -1,0 +1,230 @@
+"use strict";
+// Standalone helpers: validation, batch preparation, the invoice builder and the Finnish
+// toolkit. All of them run the core's code; this file only converts names and values.
+
+const { core, sync } = require("./native.js");
+const { ValidationError } = require("./errors.js");
+const { toJson, unrepresentable, validationError } = require("./convert.js");
+
+const CHUNK = 1000;
+
+function typeError(path, message) {
+  return new ValidationError(`invalid input: error ${path} [type]: ${message}`, {
+    violations: [{ path, code: "type", message, severity: "error" }],
+  });
+}
+
+function requireString(value, name) {
+  if (typeof value !== "string") throw typeError(`/${name}`, `${name} must be a string, got ${value === null ? "null" : typeof value}`);
+}
+
+function isError(v) {
+  return v.severity === "error";
+}
+
+function report(violations) {
+  return { valid: !violations.some(isError), violations };
+}
+
+/** snake_case keys to camelCase, one level deep. */
+function camelKeys(object) {
+  const out = {};
+  for (const [key, value] of Object.entries(object)) out[key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase())] = value;
+  return out;
+}
+
+function validateDocument(kind, value) {
+  const bad = unrepresentable(value);
+  if (bad.length > 0) return report(bad);
+  return report(sync(() => core.validateJson(kind, JSON.stringify(value))));
+}
+
+/**
+ * Validates one SalesInvoice without sending anything: every violation at once
+ * (`{ path, code, message, severity }`); `valid` is false when any is an error.
+ */
+function validateInvoice(invoice) {
+  return validateDocument("invoice", invoice);
+}
+
+/** Validates a SalesInvoiceUpdate (any subset of SalesInvoice members). */
+function validateInvoiceUpdate(update) {
+  return validateDocument("invoice_update", update);
+}
+
+function checkArray(invoices) {
+  if (!Array.isArray(invoices)) throw typeError("", "invoices must be an array");
+}
+
+function chunkViolations(invoices, start, end) {
+  const bad = [];
+  for (let i = start; i < end && bad.length < 100; i++) {
+    const found = unrepresentable(invoices[i], [i]);
+    for (const v of found) bad.push(v);
+  }
+  return bad;
+}
+
+/** Re-roots a violation path from `/<prefix>/<k>/...` (k within a chunk) to `/<start + k>/...`. */
+function reroot(violation, prefix, start) {
+  const rest = violation.path.startsWith(prefix) ? violation.path.slice(prefix.length) : null;
+  if (rest === null) return violation;
+  const match = /^\/(\d+)(.*)$/.exec(rest);
+  if (!match) return violation;
+  return { ...violation, path: `/${start + Number(match[1])}${match[2]}` };
+}
+
+/**
+ * Validates any number of invoices, converted in chunks (so no single JSON text holds them all).
+ * Paths start with the invoice's index: `/1234/InvoiceRows/0/Tax`.
+ */
+function validateInvoices(invoices) {
+  checkArray(invoices);
+  const violations = [];
+  for (let start = 0; start < invoices.length; start += CHUNK) {
+    const end = Math.min(start + CHUNK, invoices.length);
+    const bad = chunkViolations(invoices, start, end);
+    if (bad.length > 0) {
+      violations.push(...bad);
+      continue;
+    }
+    const json = `{"SalesInvoice":${JSON.stringify(invoices.slice(start, end))}}`;
+    const found = sync(() => core.validateJson("create_body", json));
+    for (const v of found) violations.push(reroot(v, "/SalesInvoice", start));
+  }
+  return report(violations);
+}
+
+/**
+ * Validates invoices and serialises them into request bodies for `submitSalesInvoiceBatch`,
+ * `maxPerRequest` (default 1,000) per body: `{"SalesInvoices":[{"SalesInvoice":[...]}]}` as
+ * UTF-8 bytes. Throws a ValidationError listing every error of every invoice (paths start with
+ * the invoice's index) and returns nothing then.
+ */
+function prepareInvoiceBatches(invoices, options = {}) {
+  checkArray(invoices);
+  const size = options.maxPerRequest ?? CHUNK;
+  if (!Number.isSafeInteger(size) || size < 1) throw typeError("/maxPerRequest", "maxPerRequest must be a whole number ≥ 1");
+  const bodies = [];
+  const violations = [];
+  for (let start = 0; start < invoices.length; start += size) {
+    const end = Math.min(start + size, invoices.length);
+    const bad = chunkViolations(invoices, start, end);
+    if (bad.length > 0) {
+      violations.push(...bad);
+      continue;
+    }
+    const args = `{"batch":{"SalesInvoices":[{"SalesInvoice":${JSON.stringify(invoices.slice(start, end))}}]}}`;
+    try {
+      bodies.push(sync(() => core.prepareBody("submit_sales_invoice_batch", args)));
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      // Type errors carry the parameter's name (/batch/...); rule violations start at the batch.
+      for (const v of error.violations) {
+        const prefix = v.path.startsWith("/batch/") ? "/batch/SalesInvoices/0/SalesInvoice" : "/SalesInvoices/0/SalesInvoice";
+        violations.push(reroot(v, prefix, start));
+      }
+    }
+  }
+  const errors = violations.filter(isError);
+  if (errors.length > 0) throw validationError(errors);
+  return bodies;
+}
+
+const ROW_KEYS = {
+  description: "description",
+  qty: "qty",
+  unitPrice: "unit_price",
+  vatPercent: "vat_percent",
+  discountPercent: "discount_percent",
+  priceIncludesVat: "price_includes_vat",
+  productCode: "product_code",
+  unit: "unit",
+};
+const ROW_NAMES = Object.fromEntries(Object.entries(ROW_KEYS).map(([camel, snake]) => [snake, camel]));
+
+function renameKeys(object, keys) {
+  if (object === null || typeof object !== "object" || Array.isArray(object)) return object;
+  const out = {};
+  for (const [key, value] of Object.entries(object)) out[keys[key] ?? key] = value;
+  return out;
+}
+
+/**
+ * Builds a SalesInvoice with computed amounts: row net, VAT and total, header totals, the due
+ * date from `paymentTermsDays` and the reference from the invoice number.
+ * `{ invoice: {...SalesInvoice members...}, rows: [{ description, qty, unitPrice, vatPercent,
+ * discountPercent?, priceIncludesVat?, productCode?, unit? }], paymentTermsDays? }`
+ */
+function buildInvoice(input) {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) throw typeError("", "the input must be an object");
+  const { paymentTermsDays, rows, ...rest } = input;
+  const converted = { ...rest, rows: Array.isArray(rows) ? rows.map((row) => renameKeys(row, ROW_KEYS)) : rows };
+  if (paymentTermsDays !== undefined) converted.payment_terms_days = paymentTermsDays;
+  try {
+    const json = toJson(converted);
+    return JSON.parse(sync(() => core.buildInvoiceJson(json)));
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      for (const v of error.violations) {
+        v.path = v.path
+          .replace(/^\/payment_terms_days/, "/paymentTermsDays")
+          .replace(/^(\/rows\/\d+\/)([a-z_]+)/, (all, head, key) => head + (ROW_NAMES[key] ?? key));
+      }
+    }
+    throw error;
+  }
+}
+
+/**
+ * Checks a Finnish identifier: kind is `reference` (national or RF), `rf`, `iban`, `bic`,
+ * `ytunnus`, `vat`, `hetu` or `ovt`. Returns `{ kind, value, valid, code, reason, formatted, ... }`.
+ */
+function checkIdentifier(kind, value) {
+  requireString(kind, "kind");
+  requireString(value, "value");
+  return camelKeys(JSON.parse(sync(() => core.checkIdentifier(kind, value))));
+}
+
+/** The Finnish national reference for a base (3–19 digits) and its RF form. */
+function finnishReference(base) {
+  if (typeof base === "number" && Number.isSafeInteger(base) && base >= 0) base = String(base);
+  requireString(base, "base");
+  return camelKeys(JSON.parse(sync(() => core.referenceForms(base))));
+}
+
+/** Encodes a Finnish virtual bank barcode (version 4, or 5 for RF references): 54 digits. */
+function virtualBarcode({ iban, amount, reference, dueDate } = {}) {
+  requireString(iban, "iban");
+  if (typeof amount === "number") {
+    if (!Number.isFinite(amount)) throw typeError("/amount", `${amount} is not a finite number`);
+    amount = String(amount);
+  }
+  requireString(amount, "amount");
+  requireString(reference, "reference");
+  if (dueDate !== undefined && dueDate !== null) requireString(dueDate, "dueDate");
+  try {
+    return sync(() => core.encodeBarcode(iban, amount, reference, dueDate ?? undefined));
+  } catch (error) {
+    if (error instanceof ValidationError) for (const v of error.violations) v.path = v.path.replace(/^\/due$/, "/dueDate");
+    throw error;
+  }
+}
+
+/** Decodes a Finnish virtual bank barcode: `{ version, iban, ibanFormatted, bic, amount, reference, dueDate, ... }`. */
+function decodeVirtualBarcode(code) {
+  requireString(code, "code");
+  return camelKeys(JSON.parse(sync(() => core.decodeBarcode(code))));
+}
+
+module.exports = {
+  validateInvoice,
+  validateInvoiceUpdate,
+  validateInvoices,
+  prepareInvoiceBatches,
+  buildInvoice,
+  checkIdentifier,
+  finnishReference,
+  virtualBarcode,
+  decodeVirtualBarcode,
+};

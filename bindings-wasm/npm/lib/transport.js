@@ -1,0 +1,185 @@
+"use strict";
+// Transports: the default one over fetch, and the bridge between any user transport
+// ({ send(request) } or a function) and the core.
+
+const { handOver } = require("./native.js");
+
+/** Error codes (Node's and undici's) that mean no connection was made, so nothing was sent. */
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EADDRNOTAVAIL",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+  "CERT_HAS_EXPIRED",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+]);
+
+/**
+ * The default transport: `fetch` (globalThis.fetch unless `options.fetch` is given). Any other
+ * option goes into every fetch call's init, e.g. `{ dispatcher: new ProxyAgent(url) }` in Node.
+ */
+function fetchTransport(options = {}) {
+  const { fetch: fetchImpl, ...init } = options;
+  return {
+    async send(request) {
+      const f = fetchImpl ?? globalThis.fetch;
+      if (typeof f !== "function") {
+        const error = new Error("no fetch in this runtime: pass a transport, or fetchTransport({ fetch })");
+        error.kind = "other";
+        error.mayHaveBeenSent = false;
+        throw error;
+      }
+      const response = await f(request.url, {
+        ...init,
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        signal: request.signal,
+        redirect: "manual",
+      });
+      const body = new Uint8Array(await response.arrayBuffer());
+      return { status: response.status, headers: [...response.headers], body };
+    },
+  };
+}
+
+function describe(error) {
+  if (error === null || error === undefined) return "the transport failed";
+  if (typeof error !== "object") return String(error);
+  let text = error.message || String(error);
+  const cause = error.cause;
+  if (cause && typeof cause === "object") {
+    const detail = cause.code || cause.message;
+    if (detail && !text.includes(detail)) text += ` (${detail})`;
+  }
+  return text;
+}
+
+/** What a transport's failure means to the core: kind, and whether the request may have arrived. */
+function classify(error, signal, timedOut) {
+  const message = describe(error);
+  if (error && typeof error === "object" && typeof error.mayHaveBeenSent === "boolean") {
+    const kind = ["connect", "timeout", "io", "other"].includes(error.kind) ? error.kind : "other";
+    return { kind, mayHaveBeenSent: error.mayHaveBeenSent, message };
+  }
+  if (timedOut()) return { kind: "timeout", mayHaveBeenSent: true, message: `no response in time: ${message}` };
+  if (signal.aborted) return { kind: "other", mayHaveBeenSent: true, message: `aborted: ${message}` };
+  const code = (error && error.cause && error.cause.code) || (error && error.code);
+  if (NOT_SENT_CODES.has(code)) return { kind: "connect", mayHaveBeenSent: false, message };
+  // fetch refuses blocked ports ("bad port") before connecting.
+  if (error && error.cause && error.cause.message === "bad port") return { kind: "connect", mayHaveBeenSent: false, message };
+  if (error && (error.name === "TimeoutError" || error.name === "AbortError")) {
+    return { kind: "timeout", mayHaveBeenSent: true, message };
+  }
+  return { kind: "io", mayHaveBeenSent: true, message };
+}
+
+const encoder = new TextEncoder();
+
+function headerPairs(headers) {
+  if (headers === null || headers === undefined) return [];
+  if (Array.isArray(headers)) return headers.map(([name, value]) => [String(name), String(value)]);
+  if (typeof headers[Symbol.iterator] === "function") return [...headers].map(([n, v]) => [String(n), String(v)]);
+  if (typeof headers === "object") {
+    return Object.entries(headers)
+      .filter(([, value]) => value !== undefined && value !== null)
+      .map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : String(value)]);
+  }
+  return [];
+}
+
+async function bodyBytes(response) {
+  const body = response.body;
+  if (body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  if (typeof body === "string") return encoder.encode(body);
+  if (typeof response.arrayBuffer === "function") return new Uint8Array(await response.arrayBuffer());
+  if (body === null || body === undefined) return new Uint8Array(0);
+  return encoder.encode(JSON.stringify(body));
+}
+
+/** Accepts `{ status, headers, body }` (body: bytes, string, ArrayBuffer or a JSON value) or a fetch Response. */
+async function normalizeResponse(response) {
+  if (response === null || typeof response !== "object" || typeof response.status !== "number") {
+    throw new TypeError("the transport must resolve to { status, headers, body } or a fetch Response");
+  }
+  return { status: response.status, headers: headerPairs(response.headers), body: await bodyBytes(response) };
+}
+
+/**
+ * Turns a user transport into the function the core calls: it gets
+ * `{ method, url, headers: [[name, value]], body?, timeoutMs? }` and returns `[promise, abort]`.
+ * The user's `send` sees `{ method, url, headers: { name: value }, body?, timeoutMs?, signal }`.
+ */
+function bridge(transport) {
+  const send =
+    typeof transport === "function"
+      ? transport
+      : transport && typeof transport.send === "function"
+        ? transport.send.bind(transport)
+        : null;
+  if (send === null) throw new TypeError("transport must be an object with send(request) or a function");
+  return (raw) => {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer =
+      typeof raw.timeoutMs === "number"
+        ? setTimeout(() => {
+            timedOut = true;
+            controller.abort(new Error(`no response within ${raw.timeoutMs} ms`));
+          }, raw.timeoutMs)
+        : undefined;
+    const request = {
+      method: raw.method,
+      url: raw.url,
+      headers: Object.fromEntries(raw.headers),
+      body: raw.body,
+      timeoutMs: raw.timeoutMs,
+      signal: controller.signal,
+    };
+    const exchange = (async () => {
+      try {
+        return await normalizeResponse(await send(request));
+      } catch (error) {
+        throw classify(error, controller.signal, () => timedOut);
+      } finally {
+        clearTimeout(timer);
+      }
+    })();
+    const abort = () => {
+      clearTimeout(timer);
+      if (!controller.signal.aborted) controller.abort(new Error("lasku stopped waiting for this response"));
+    };
+    return handOver(exchange, abort);
+  };
+}
+
+/** The core's sleep: `[promise, cancel]`. */
+function sleep(ms) {
+  let timer;
+  const done = new Promise((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return handOver(done, () => clearTimeout(timer));
+}
+
+function now() {
+  return Date.now();
+}
+
+/** `node 20.20.2`, `deno 2.1.0`, `bun 1.1.0`, or `web`: the runtime named in the user agent. */
+function runtimeName() {
+  if (typeof globalThis.Deno === "object" && globalThis.Deno?.version?.deno) return `deno ${globalThis.Deno.version.deno}`;
+  if (typeof globalThis.Bun === "object" && globalThis.Bun?.version) return `bun ${globalThis.Bun.version}`;
+  if (typeof process === "object" && process?.versions?.node) return `node ${process.versions.node}`;
+  return "web";
+}
+
+module.exports = { fetchTransport, bridge, sleep, now, runtimeName, normalizeResponse };

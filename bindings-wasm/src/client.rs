@@ -1,0 +1,318 @@
+//! The client: lasku's [`Client`] over the host's transport and timers, with every operation
+//! callable by id, auto-pagination and chunked invoice submission.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use std::time::Duration;
+
+use js_sys::Function;
+use lasku::cashin::{BatchOptions, BatchReport, ItemOutcome, SalesInvoice};
+use lasku::surface::JsonPages;
+use lasku::validate::Violation;
+use lasku::{Client, Config, Environment, Error};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+
+use crate::bridge::{JsRuntime, JsTransport};
+use crate::errors::{error_json, to_js, to_js_error, validation, violations_json};
+use crate::task::Task;
+
+/// The client options the JavaScript `Client` passes on (already checked for their types).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Options {
+    api_key: String,
+    #[serde(default)]
+    base_url: Option<String>,
+    #[serde(default)]
+    environment: Option<String>,
+    #[serde(default)]
+    partner_key: Option<String>,
+    #[serde(default)]
+    timeout_ms: Option<u64>,
+    #[serde(default)]
+    connect_timeout_ms: Option<u64>,
+    #[serde(default)]
+    max_retries: Option<u32>,
+    #[serde(default)]
+    runtime: Option<String>,
+    #[serde(default)]
+    path_overrides: Option<BTreeMap<String, String>>,
+}
+
+fn config_error(message: String) -> JsValue {
+    to_js_error(&Error::Configuration(message))
+}
+
+fn build_config(options_json: &str) -> Result<Config, JsValue> {
+    let options: Options =
+        serde_json::from_str(options_json).map_err(|e| config_error(format!("client options: {e}")))?;
+    let mut builder = Config::builder(options.api_key);
+    match (options.environment.as_deref(), options.base_url) {
+        (Some(_), Some(_)) => return Err(config_error("give either environment or baseUrl, not both".to_owned())),
+        (Some("production") | None, None) => builder = builder.environment(Environment::Production),
+        (Some(other), None) => {
+            return Err(config_error(format!(
+                "unknown environment {other:?}: use \"production\", or baseUrl for any other (e.g. the local sandbox)"
+            )))
+        }
+        (None, Some(url)) => builder = builder.base_url(url),
+    }
+    if let Some(key) = options.partner_key {
+        builder = builder.partner_key(key);
+    }
+    if let Some(ms) = options.timeout_ms {
+        builder = builder.timeout(Duration::from_millis(ms));
+    }
+    if let Some(ms) = options.connect_timeout_ms {
+        builder = builder.connect_timeout(Duration::from_millis(ms));
+    }
+    if let Some(retries) = options.max_retries {
+        builder = builder.max_retries(retries);
+    }
+    builder = builder.platform("javascript", options.runtime.unwrap_or_else(|| "wasm".to_owned()));
+    for (id, template) in options.path_overrides.unwrap_or_default() {
+        builder = builder.path_override(id, template);
+    }
+    builder.build().map_err(|e| to_js_error(&e))
+}
+
+/// lasku's client over the host's transport (`send`), timers (`sleep`) and clock (`now`).
+#[wasm_bindgen]
+pub struct WasmClient {
+    inner: Client,
+}
+
+#[wasm_bindgen]
+impl WasmClient {
+    /// Builds a client from the JSON options (`apiKey`, `baseUrl` or `environment`,
+    /// `partnerKey`, `timeoutMs`, `connectTimeoutMs`, `maxRetries`, `runtime`, `pathOverrides`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(options_json: &str, send: Function, sleep: Function, now: Function) -> Result<WasmClient, JsValue> {
+        let config = build_config(options_json)?;
+        let inner = Client::with_transport(config, JsTransport::new(send), JsRuntime::new(sleep, now));
+        Ok(WasmClient { inner })
+    }
+
+    /// The user agent sent with every request.
+    #[wasm_bindgen(getter, js_name = userAgent)]
+    pub fn user_agent(&self) -> String {
+        self.inner.config().user_agent().to_owned()
+    }
+
+    /// The base URL requests go to.
+    #[wasm_bindgen(getter, js_name = baseUrl)]
+    pub fn base_url(&self) -> String {
+        self.inner.config().base_url().to_owned()
+    }
+
+    /// Runs an operation by id with JSON arguments; the task yields the answer as JSON text.
+    pub fn call(&self, operation_id: String, args_json: String) -> Task {
+        let client = self.inner.clone();
+        Task::new(async move {
+            match client.call_json(&operation_id, &args_json).await {
+                Ok(text) => Ok(JsValue::from_str(&text)),
+                Err(e) => Err(to_js_error(&e)),
+            }
+        })
+    }
+
+    /// Auto-pagination over a paged operation (arguments checked now).
+    pub fn pages(&self, operation_id: &str, args_json: &str) -> Result<Pager, JsValue> {
+        let pages = self.inner.pages_json(operation_id, args_json).map_err(|e| to_js_error(&e))?;
+        Ok(Pager { pages: Rc::new(RefCell::new(Some(pages))) })
+    }
+
+    /// Submits any number of invoices in batches and follows them (see the core's
+    /// `Client::submit_invoices`). The task yields `[reportJson, ReportHandle]`.
+    #[wasm_bindgen(js_name = submitInvoices)]
+    pub fn submit_invoices(&self, invoices: &mut InvoiceList, options_json: &str) -> Task {
+        self.submit(invoices, None, options_json)
+    }
+
+    /// Sends again what an earlier report did not settle (the same invoices, in the same order).
+    #[wasm_bindgen(js_name = resubmitInvoices)]
+    pub fn resubmit_invoices(&self, invoices: &mut InvoiceList, previous: &ReportHandle, options_json: &str) -> Task {
+        self.submit(invoices, Some(previous.report.clone()), options_json)
+    }
+}
+
+impl WasmClient {
+    fn submit(&self, invoices: &mut InvoiceList, previous: Option<BatchReport>, options_json: &str) -> Task {
+        if !invoices.violations.is_empty() {
+            return Task::failed(validation(std::mem::take(&mut invoices.violations)));
+        }
+        let options = match batch_options(options_json) {
+            Ok(options) => options,
+            Err(e) => return Task::failed(e),
+        };
+        let items = std::mem::take(&mut invoices.items);
+        let client = self.inner.clone();
+        Task::new(async move {
+            let report = match &previous {
+                None => client.submit_invoices(&items, &options).await,
+                Some(previous) => client.resubmit_invoices(&items, previous, &options).await,
+            };
+            let json = to_js(&report_json(&report));
+            let handle = JsValue::from(ReportHandle { report });
+            Ok(js_sys::Array::of2(&json, &handle).into())
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct BatchOptionsJson {
+    #[serde(default)]
+    max_per_request: Option<usize>,
+    #[serde(default)]
+    wait: Option<bool>,
+    #[serde(default)]
+    poll_interval_ms: Option<u64>,
+    #[serde(default)]
+    max_wait_ms: Option<u64>,
+}
+
+fn batch_options(options_json: &str) -> Result<BatchOptions, JsValue> {
+    let given: BatchOptionsJson =
+        serde_json::from_str(options_json).map_err(|e| config_error(format!("batch options: {e}")))?;
+    let mut options = BatchOptions::default();
+    if let Some(n) = given.max_per_request {
+        options.max_per_request = n;
+    }
+    if let Some(wait) = given.wait {
+        options.wait = wait;
+    }
+    if let Some(ms) = given.poll_interval_ms {
+        options.poll_interval = Duration::from_millis(ms);
+    }
+    if let Some(ms) = given.max_wait_ms {
+        options.max_wait = Duration::from_millis(ms);
+    }
+    Ok(options)
+}
+
+fn outcome_json(outcome: &ItemOutcome) -> Value {
+    match outcome {
+        ItemOutcome::Accepted { batch_id } => json!({ "status": "accepted", "batchId": batch_id }),
+        ItemOutcome::Rejected { batch_id, message } => {
+            json!({ "status": "rejected", "batchId": batch_id, "message": message })
+        }
+        ItemOutcome::Invalid(violations) => json!({ "status": "invalid", "violations": violations_json(violations) }),
+        ItemOutcome::Submitted { batch_id } => json!({ "status": "submitted", "batchId": batch_id }),
+        ItemOutcome::NotSent(error) => json!({ "status": "not_sent", "error": error_json(error) }),
+        ItemOutcome::Unknown { cause } => json!({ "status": "unknown", "cause": cause }),
+    }
+}
+
+fn report_json(report: &BatchReport) -> Value {
+    json!({
+        "accepted": report.accepted(),
+        "rejected": report.rejected(),
+        "invalid": report.invalid(),
+        "settled": report.is_settled(),
+        "batchIds": report.batch_ids,
+        "toResend": report.to_resend(),
+        "outcomes": report.outcomes.iter().map(outcome_json).collect::<Vec<_>>(),
+    })
+}
+
+/// A batch report kept in Rust, for a later `resubmitInvoices`.
+#[wasm_bindgen]
+pub struct ReportHandle {
+    report: BatchReport,
+}
+
+/// Invoices converted from JavaScript in chunks (so no JSON text ever holds the whole list).
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct InvoiceList {
+    items: Vec<SalesInvoice>,
+    violations: Vec<Violation>,
+}
+
+#[wasm_bindgen]
+impl InvoiceList {
+    /// An empty list.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> InvoiceList {
+        InvoiceList::default()
+    }
+
+    /// Adds a chunk: a JSON array of invoices whose first one is number `offset` of the whole
+    /// list. Members of the wrong type are collected as violations (`/<index>/<path>`).
+    #[wasm_bindgen(js_name = pushJson)]
+    pub fn push_json(&mut self, json: &str, offset: u32) {
+        let raws: Vec<&RawValue> = match serde_json::from_str(json) {
+            Ok(raws) => raws,
+            Err(e) => {
+                self.violations.push(Violation::error("", "type", format!("expected an array of invoices: {e}")));
+                return;
+            }
+        };
+        for (i, raw) in raws.into_iter().enumerate() {
+            let index = u64::from(offset) + i as u64;
+            match lasku::surface::parse_at::<SalesInvoice>(raw.get(), &format!("/{index}")) {
+                Ok(invoice) => self.items.push(invoice),
+                Err(Error::Validation(v)) => self.violations.extend(v),
+                Err(other) => {
+                    self.violations.push(Violation::error(format!("/{index}"), other.code(), other.to_string()))
+                }
+            }
+        }
+    }
+
+    /// How many invoices were converted.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.items.len()
+    }
+}
+
+/// Auto-pagination: each call yields the next page or item, or `null` after the last.
+#[wasm_bindgen]
+pub struct Pager {
+    pages: Rc<RefCell<Option<JsonPages>>>,
+}
+
+#[wasm_bindgen]
+impl Pager {
+    /// The next page as `{"Data": [...], "Meta": {...}}` JSON text, or `null`.
+    #[wasm_bindgen(js_name = nextPage)]
+    pub fn next_page(&self) -> Task {
+        self.step(false)
+    }
+
+    /// The next item as JSON text, or `null`.
+    #[wasm_bindgen(js_name = nextItem)]
+    pub fn next_item(&self) -> Task {
+        self.step(true)
+    }
+}
+
+impl Pager {
+    fn step(&self, item: bool) -> Task {
+        let cell = Rc::clone(&self.pages);
+        Task::new(async move {
+            let taken = cell.try_borrow_mut().ok().and_then(|mut slot| slot.take());
+            let Some(mut pages) = taken else {
+                return Err(to_js_error(&Error::Configuration(
+                    "this iterator is already waiting for a page: await each step before asking for the next"
+                        .to_owned(),
+                )));
+            };
+            let next = if item { pages.next_item().await } else { pages.next_page().await };
+            if let Ok(mut slot) = cell.try_borrow_mut() {
+                *slot = Some(pages);
+            }
+            match next {
+                None => Ok(JsValue::NULL),
+                Some(Ok(text)) => Ok(JsValue::from_str(&text)),
+                Some(Err(e)) => Err(to_js_error(&e)),
+            }
+        })
+    }
+}

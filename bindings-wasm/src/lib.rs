@@ -1,0 +1,29 @@
+//! WebAssembly glue behind the npm package `lasku`.
+//!
+//! Everything here converts values between JavaScript and [`lasku::surface`] and maps errors;
+//! the logic (validation, retries, pagination, batching, the Finnish toolkit) lives in the core.
+//! The JavaScript half of the package (`npm/lib/*.js`) wraps these exports in the public API:
+//! the `Client` class, error classes, the `fetch` transport and async iterators.
+//!
+//! On `wasm32` the crate exports the wasm-bindgen API. On other targets only [`typescript`]
+//! is built: the generator of the package's TypeScript declarations.
+
+pub mod typescript;
+
+#[cfg(target_arch = "wasm32")]
+mod bridge;
+#[cfg(target_arch = "wasm32")]
+mod client;
+#[cfg(target_arch = "wasm32")]
+mod errors;
+#[cfg(target_arch = "wasm32")]
+mod task;
+#[cfg(target_arch = "wasm32")]
+mod tools;
+
+#[cfg(target_arch = "wasm32")]
+pub use client::{InvoiceList, Pager, ReportHandle, WasmClient};
+#[cfg(target_arch = "wasm32")]
+pub use task::{set_wake, Task};
+#[cfg(target_arch = "wasm32")]
+pub use tools::*;
