@@ -9,7 +9,8 @@ fn main() {
     let list = std::fs::read_to_string(path).unwrap();
     let args = format!(r#"{{"batch": {{"SalesInvoices": [{{"SalesInvoice": {list}}}]}}}}"#);
     let body = format!(r#"{{"SalesInvoices": [{{"SalesInvoice": {list}}}]}}"#);
-    for _ in 0..3 {
+    let only_prepare = std::env::args().nth(2).as_deref() == Some("--prepare");
+    for _ in 0..if only_prepare { 0 } else { 3 } {
         let t = Instant::now();
         let batch: lasku::cashin::SalesInvoiceBatch = serde_json::from_str(&body).unwrap();
         let parse = t.elapsed();
@@ -32,4 +33,20 @@ fn main() {
             call.body.map(|b| b.len()).unwrap_or(0)
         );
     }
+    let mut best = std::time::Duration::MAX;
+    let loops = std::env::var("LOOPS").ok().and_then(|n| n.parse().ok()).unwrap_or(if only_prepare { 100 } else { 20 });
+    for _ in 0..loops {
+        let t = Instant::now();
+        let call = lasku::surface::prepare("submit_sales_invoice_batch", &args).unwrap();
+        best = best.min(t.elapsed());
+        drop(call);
+    }
+    println!("prepare, best: {best:?}");
+    let mut skim = std::time::Duration::MAX;
+    for _ in 0..loops {
+        let t = Instant::now();
+        serde_json::from_str::<serde::de::IgnoredAny>(&args).unwrap();
+        skim = skim.min(t.elapsed());
+    }
+    println!("serde_json reading the text and ignoring it (the floor of any parse), best: {skim:?}");
 }

@@ -38,6 +38,7 @@ pub mod http;
 pub mod model;
 pub mod money;
 pub mod pagination;
+mod quick;
 pub mod retry;
 mod secret;
 pub mod surface;

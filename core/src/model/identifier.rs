@@ -39,6 +39,11 @@ impl Identifier {
     pub fn is_numeric(&self) -> bool {
         self.numeric
     }
+
+    /// A numeric identifier from its digits, as a JSON number wrote them (the caller checked).
+    pub(crate) fn from_digits(digits: &str) -> Identifier {
+        Identifier { text: digits.to_owned(), numeric: true }
+    }
 }
 
 impl PartialEq for Identifier {

@@ -22,6 +22,8 @@ use std::collections::BTreeMap;
 pub use args::{parse_at, ParamKind};
 pub use client::JsonPages;
 pub use fi::{check_identifier, decode_barcode, encode_barcode, reference_forms, IDENTIFIER_KINDS};
+#[cfg(test)]
+pub(crate) use ops::prepare_parsed;
 pub use ops::{normalize, prepare, OperationInfo, ParamInfo};
 pub use tools::{build_invoice_json, validate_json};
 

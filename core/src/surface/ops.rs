@@ -62,6 +62,17 @@ macro_rules! param_value {
     };
 }
 
+/// Prepares any operation from its JSON arguments.
+///
+/// Big batches take the quick path ([`crate::quick`]) when it can vouch for every invoice; any
+/// other case, and every error, comes from parsing the arguments into their types.
+pub fn prepare(operation_id: &str, args_json: &str) -> Result<Call> {
+    if let Some(call) = crate::quick::prepare(operation_id, args_json) {
+        return Ok(call);
+    }
+    prepare_parsed(operation_id, args_json)
+}
+
 macro_rules! surface {
     ($( $id:ident ( $( $p:ident : $kind:ident $t:ty ),* ) $(+ $page:ident)? -> $ret:ty = $body:expr ; )*) => {
         /// Every operation, in catalog order.
@@ -80,8 +91,8 @@ macro_rules! surface {
             },)*
         ];
 
-        /// Prepares any operation from its JSON arguments.
-        pub fn prepare(operation_id: &str, args_json: &str) -> Result<Call> {
+        /// Prepares any operation from its JSON arguments by parsing them into their types.
+        pub(crate) fn prepare_parsed(operation_id: &str, args_json: &str) -> Result<Call> {
             let args = Args::parse(args_json)?;
             match operation_id {
                 $(stringify!($id) => {

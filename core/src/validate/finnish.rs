@@ -8,18 +8,22 @@ use super::Violation;
 use crate::cashin::SalesInvoice;
 use crate::fi::{self, EInvoiceAddress};
 
+/// A text member that is present and not blank, trimmed.
+fn filled(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
 /// Checks the Finnish identifiers and rates of an invoice; paths are absolute.
 pub fn check_finnish_rules(invoice: &SalesInvoice) -> Vec<Violation> {
     let mut out = Vec::new();
-    let filled = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
 
     if let Some(reference) = filled(&invoice.reference) {
-        if let Err(e) = fi::validate_reference(&reference) {
+        if let Err(e) = fi::validate_reference(reference) {
             out.push(Violation::error("/Reference", e.code(), format!("Reference {reference:?}: {e}")));
         }
     }
     if let Some(address) = filled(&invoice.finvoice_account) {
-        match fi::validate_einvoice_address(&address) {
+        match fi::validate_einvoice_address(address) {
             Err(e) => {
                 out.push(Violation::error("/FinvoiceAccount", e.code(), format!("e-invoice address {address:?}: {e}")))
             }
@@ -32,7 +36,7 @@ pub fn check_finnish_rules(invoice: &SalesInvoice) -> Vec<Violation> {
         }
     }
     if let Some(intermediator) = filled(&invoice.finvoice_ovt) {
-        match fi::validate_intermediator(&intermediator) {
+        match fi::validate_intermediator(intermediator) {
             Err(e) => out.push(Violation::error(
                 "/FinvoiceOVT",
                 e.code(),
@@ -47,7 +51,7 @@ pub fn check_finnish_rules(invoice: &SalesInvoice) -> Vec<Violation> {
         }
     }
     if let Some(code) = filled(&invoice.virtual_bank_barcode) {
-        match fi::decode_barcode(&code) {
+        match fi::decode_barcode(code) {
             Err(e) => out.push(Violation::error("/VirtualBankBarcode", e.code(), format!("virtual barcode: {e}"))),
             Ok(barcode) => {
                 if let Some(total) = invoice.total_amount {
@@ -74,7 +78,7 @@ pub fn check_finnish_rules(invoice: &SalesInvoice) -> Vec<Violation> {
             }
         }
         if let Some(bic) = filled(&seller.seller_bic) {
-            match fi::validate_bic(&bic) {
+            match fi::validate_bic(bic) {
                 Err(e) => {
                     out.push(Violation::error("/SellerInfo/SellerBic", e.code(), format!("SellerBic {bic:?}: {e}")))
                 }
@@ -96,7 +100,7 @@ pub fn check_finnish_rules(invoice: &SalesInvoice) -> Vec<Violation> {
             }
         }
         if let Some(id) = filled(&seller.seller_business_id) {
-            if let Err(e) = fi::validate_ytunnus(&id) {
+            if let Err(e) = fi::validate_ytunnus(id) {
                 out.push(Violation::error(
                     "/SellerInfo/SellerBusinessId",
                     e.code(),
@@ -106,7 +110,7 @@ pub fn check_finnish_rules(invoice: &SalesInvoice) -> Vec<Violation> {
         }
         if let Some(vat) = filled(&seller.seller_vat_number) {
             if vat.to_ascii_uppercase().starts_with("FI") {
-                if let Err(e) = fi::validate_vat_number(&vat) {
+                if let Err(e) = fi::validate_vat_number(vat) {
                     out.push(Violation::error(
                         "/SellerInfo/SellerVatNumber",
                         e.code(),

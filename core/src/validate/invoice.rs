@@ -67,14 +67,14 @@ pub fn validate_with(invoice: &SalesInvoice, rules: InvoiceRules) -> Report {
         }
     }
     for (i, row) in invoice.invoice_rows.iter().flatten().enumerate() {
-        let prefix = format!("/InvoiceRows/{i}");
+        let prefix = || format!("/InvoiceRows/{i}");
         if !rules.partial {
             for (name, present) in
                 [("Qty", row.qty.is_some()), ("Price", row.price.is_some()), ("VatPercent", row.vat_percent.is_some())]
             {
                 if !present {
                     v.push(Violation::error(
-                        format!("{prefix}/{name}"),
+                        format!("{}/{name}", prefix()),
                         "required",
                         format!("{name} is required on every row"),
                     ));
@@ -84,13 +84,17 @@ pub fn validate_with(invoice: &SalesInvoice, rules: InvoiceRules) -> Report {
         if let Some(rate) = row.vat_percent {
             if rate.is_sign_negative() || rate > rust_decimal::Decimal::ONE_HUNDRED {
                 v.push(Violation::error(
-                    format!("{prefix}/VatPercent"),
+                    format!("{}/VatPercent", prefix()),
                     "vat.range",
                     format!("VatPercent {rate} is not between 0 and 100"),
                 ));
             }
         }
-        v.extend(amounts::check_row_amounts(row).into_iter().map(|x| x.under(&prefix)));
+        let found = amounts::check_row_amounts(row);
+        if !found.is_empty() {
+            let prefix = prefix();
+            v.extend(found.into_iter().map(|x| x.under(&prefix)));
+        }
     }
     v.extend(amounts::check_header_amounts(invoice));
     v.extend(super::finnish::check_finnish_rules(invoice));
@@ -102,17 +106,21 @@ pub fn validate_with(invoice: &SalesInvoice, rules: InvoiceRules) -> Report {
 /// repeated within the batch.
 pub fn validate_batch(batch: &SalesInvoiceBatch) -> Report {
     let mut all = Vec::new();
-    let mut seen = std::collections::HashMap::new();
+    let mut seen: std::collections::HashMap<&str, (usize, usize)> = std::collections::HashMap::new();
+    let prefix = |g: usize, i: usize| format!("/SalesInvoices/{g}/SalesInvoice/{i}");
     for (g, group) in batch.sales_invoices.iter().enumerate() {
         for (i, invoice) in group.sales_invoice.iter().enumerate() {
-            let prefix = format!("/SalesInvoices/{g}/SalesInvoice/{i}");
-            all.extend(validate_invoice(invoice).violations.into_iter().map(|x| x.under(&prefix)));
+            let found = validate_invoice(invoice).violations;
+            if !found.is_empty() {
+                let prefix = prefix(g, i);
+                all.extend(found.into_iter().map(|x| x.under(&prefix)));
+            }
             if let Some(number) = &invoice.invoice_number {
-                if let Some(first) = seen.insert(number.as_str().to_owned(), prefix.clone()) {
+                if let Some((fg, fi)) = seen.insert(number.as_str(), (g, i)) {
                     all.push(Violation::error(
-                        format!("{prefix}/InvoiceNumber"),
+                        format!("{}/InvoiceNumber", prefix(g, i)),
                         "invoice_number.duplicate",
-                        format!("InvoiceNumber {number} already appears at {first}"),
+                        format!("InvoiceNumber {number} already appears at {}", prefix(fg, fi)),
                     ));
                 }
             }

@@ -1,0 +1,302 @@
+//! Sales invoices on the quick path: every member is checked against its wire type in one pass
+//! over the text, and the members the validation rules read ([`crate::validate`]) are captured
+//! into an otherwise empty `SalesInvoice`, which the ordinary rules then check. The rules read
+//! nothing else, so they answer exactly as they would on the fully parsed invoice (the tests
+//! compare the two on every case they build).
+
+use std::sync::OnceLock;
+
+use super::lexer::{Lexer, Next};
+use super::schema::{self, Members, Seen};
+use crate::cashin::requests::{keys_of, op};
+use crate::cashin::{BatchInvoices, SalesInvoice, SalesInvoiceBatch, SalesInvoiceRow, SellerInfo};
+use crate::catalog::ids;
+use crate::client::Call;
+use crate::validate;
+
+/// The members of a `SalesInvoice` the rules read.
+#[derive(Clone, Copy)]
+enum Head {
+    InvoiceNumber,
+    InvoiceDate,
+    DueDate,
+    SalesName,
+    NetAmount,
+    TaxAmount,
+    TotalAmount,
+    RoundAmount,
+    Reference,
+    FinvoiceAccount,
+    FinvoiceOvt,
+    VirtualBankBarcode,
+    SellerInfo,
+    InvoiceRows,
+}
+
+/// The members of a `SalesInvoiceRow` the rules read.
+#[derive(Clone, Copy)]
+enum Row {
+    Qty,
+    Price,
+    Discount,
+    DiscountPercent,
+    VatPercent,
+    Nto,
+    Tax,
+    Total,
+    Round,
+    DeliveryDate,
+    ShipDate,
+}
+
+/// The members of a `SellerInfo` the rules read.
+#[derive(Clone, Copy)]
+enum Seller {
+    Iban,
+    Bic,
+    BusinessId,
+    VatNumber,
+}
+
+fn head_members() -> &'static Members<Head> {
+    static MEMBERS: OnceLock<Members<Head>> = OnceLock::new();
+    MEMBERS.get_or_init(|| {
+        use Head::*;
+        Members::new(
+            SalesInvoice::FIELDS,
+            &[
+                ("InvoiceNumber", InvoiceNumber),
+                ("InvoiceDate", InvoiceDate),
+                ("DueDate", DueDate),
+                ("SalesName", SalesName),
+                ("NetAmount", NetAmount),
+                ("TaxAmount", TaxAmount),
+                ("TotalAmount", TotalAmount),
+                ("RoundAmount", RoundAmount),
+                ("Reference", Reference),
+                ("FinvoiceAccount", FinvoiceAccount),
+                ("FinvoiceOVT", FinvoiceOvt),
+                ("VirtualBankBarcode", VirtualBankBarcode),
+                ("SellerInfo", SellerInfo),
+                ("InvoiceRows", InvoiceRows),
+            ],
+        )
+    })
+}
+
+fn row_members() -> &'static Members<Row> {
+    static MEMBERS: OnceLock<Members<Row>> = OnceLock::new();
+    MEMBERS.get_or_init(|| {
+        use Row::*;
+        Members::new(
+            SalesInvoiceRow::FIELDS,
+            &[
+                ("Qty", Qty),
+                ("Price", Price),
+                ("Discount", Discount),
+                ("DiscountPercent", DiscountPercent),
+                ("VatPercent", VatPercent),
+                ("Nto", Nto),
+                ("Tax", Tax),
+                ("Total", Total),
+                ("Round", Round),
+                ("DeliveryDate", DeliveryDate),
+                ("ShipDate", ShipDate),
+            ],
+        )
+    })
+}
+
+fn seller_members() -> &'static Members<Seller> {
+    static MEMBERS: OnceLock<Members<Seller>> = OnceLock::new();
+    MEMBERS.get_or_init(|| {
+        use Seller::*;
+        Members::new(
+            SellerInfo::FIELDS,
+            &[
+                ("SellerIban", Iban),
+                ("SellerBic", Bic),
+                ("SellerBusinessId", BusinessId),
+                ("SellerVatNumber", VatNumber),
+            ],
+        )
+    })
+}
+
+/// "Submit a batch of sales invoices" from its arguments `{"batch": {...}}`, when the quick
+/// path can vouch for every invoice: the body is then the batch exactly as written. `None`
+/// leaves the call to the full parse (a type error, a broken rule, anything unusual).
+pub fn submit_batch(args: &str) -> Option<Call> {
+    let mut lx = Lexer::new(args);
+    lx.begin_object()?;
+    if lx.next_key(true)??.plain()? != "batch" {
+        return None;
+    }
+    lx.peek()?;
+    let start = lx.pos();
+    let groups = batch(&mut lx)?;
+    let end = lx.pos();
+    if lx.next_key(false)?.is_some() || !lx.at_end() {
+        return None;
+    }
+    let captured = SalesInvoiceBatch { sales_invoices: groups };
+    if validate::validate_batch(&captured).has_errors() {
+        return None;
+    }
+    let mut call = Call::new(op(ids::submit_sales_invoice_batch).ok()?).keys(keys_of(captured.invoices()));
+    call.body = Some(lx.slice(start, end)?.as_bytes().to_vec());
+    Some(call)
+}
+
+/// `{"SalesInvoices": [{"SalesInvoice": [...]}, ...]}`, nothing else in either object.
+fn batch(lx: &mut Lexer<'_>) -> Option<Vec<BatchInvoices>> {
+    only_member(lx, "SalesInvoices", |lx| {
+        list(lx, |lx| {
+            only_member(lx, "SalesInvoice", |lx| list(lx, invoice)).map(|sales_invoice| BatchInvoices { sales_invoice })
+        })
+    })
+}
+
+/// An object with exactly one member, of that name.
+fn only_member<T>(lx: &mut Lexer<'_>, name: &str, read: impl FnOnce(&mut Lexer<'_>) -> Option<T>) -> Option<T> {
+    lx.begin_object()?;
+    if lx.next_key(true)??.plain()? != name {
+        return None;
+    }
+    let value = read(lx)?;
+    lx.next_key(false)?.is_none().then_some(value)
+}
+
+/// An array, each element read by `each`.
+fn list<T>(lx: &mut Lexer<'_>, mut each: impl FnMut(&mut Lexer<'_>) -> Option<T>) -> Option<Vec<T>> {
+    lx.begin_array()?;
+    let mut items = Vec::new();
+    let mut first = true;
+    while lx.next_element(first)? {
+        first = false;
+        items.push(each(lx)?);
+    }
+    Some(items)
+}
+
+/// `null` for an absent member, else the value `read` gives.
+fn optional<T>(lx: &mut Lexer<'_>, read: impl FnOnce(&mut Lexer<'_>) -> Option<T>) -> Option<Option<T>> {
+    if lx.peek()? == Next::Null {
+        lx.literal(Next::Null)?;
+        return Some(None);
+    }
+    read(lx).map(Some)
+}
+
+fn money(lx: &mut Lexer<'_>) -> Option<Option<rust_decimal::Decimal>> {
+    optional(lx, |lx| schema::money(lx.number()?))
+}
+
+fn date(lx: &mut Lexer<'_>) -> Option<Option<chrono::NaiveDate>> {
+    optional(lx, |lx| schema::date(lx.string()?))
+}
+
+fn text(lx: &mut Lexer<'_>) -> Option<Option<String>> {
+    optional(lx, |lx| schema::text(lx.string()?))
+}
+
+/// Reads the members of one object: `known` gets each known member's index and capture,
+/// unknown members are skipped (they travel as written).
+fn members<K: Copy>(
+    lx: &mut Lexer<'_>,
+    index: &Members<K>,
+    mut known: impl FnMut(&mut Lexer<'_>, usize, Option<K>) -> Option<()>,
+) -> Option<()> {
+    lx.begin_object()?;
+    let mut seen = Seen::default();
+    let mut first = true;
+    while let Some(key) = lx.next_key(first)? {
+        first = false;
+        match index.get(key.plain()?) {
+            Some((i, capture)) => {
+                seen.mark(i)?;
+                known(lx, i, capture)?;
+            }
+            None => lx.skip()?,
+        }
+    }
+    Some(())
+}
+
+/// One invoice, checked; the members the rules read, captured.
+fn invoice(lx: &mut Lexer<'_>) -> Option<SalesInvoice> {
+    let mut out = SalesInvoice::default();
+    members(lx, head_members(), |lx, i, capture| {
+        let Some(capture) = capture else {
+            return schema::member(lx, (SalesInvoice::FIELDS.get(i)?.ty)());
+        };
+        match capture {
+            Head::InvoiceNumber => out.invoice_number = optional(lx, schema::identifier)?,
+            Head::InvoiceDate => out.invoice_date = date(lx)?,
+            Head::DueDate => out.due_date = date(lx)?,
+            Head::SalesName => out.sales_name = text(lx)?,
+            Head::NetAmount => out.net_amount = money(lx)?,
+            Head::TaxAmount => out.tax_amount = money(lx)?,
+            Head::TotalAmount => out.total_amount = money(lx)?,
+            Head::RoundAmount => out.round_amount = money(lx)?,
+            Head::Reference => out.reference = text(lx)?,
+            Head::FinvoiceAccount => out.finvoice_account = text(lx)?,
+            Head::FinvoiceOvt => out.finvoice_ovt = text(lx)?,
+            Head::VirtualBankBarcode => out.virtual_bank_barcode = text(lx)?,
+            Head::SellerInfo => out.seller_info = optional(lx, seller)?,
+            Head::InvoiceRows => out.invoice_rows = optional(lx, |lx| list(lx, row))?,
+        }
+        Some(())
+    })?;
+    Some(out)
+}
+
+fn row(lx: &mut Lexer<'_>) -> Option<SalesInvoiceRow> {
+    let mut out = SalesInvoiceRow::default();
+    members(lx, row_members(), |lx, i, capture| {
+        let Some(capture) = capture else {
+            return schema::member(lx, (SalesInvoiceRow::FIELDS.get(i)?.ty)());
+        };
+        match capture {
+            Row::Qty => out.qty = money(lx)?,
+            Row::Price => out.price = money(lx)?,
+            Row::Discount => out.discount = money(lx)?,
+            Row::DiscountPercent => out.discount_percent = money(lx)?,
+            Row::VatPercent => out.vat_percent = money(lx)?,
+            Row::Nto => out.nto = money(lx)?,
+            Row::Tax => out.tax = money(lx)?,
+            Row::Total => out.total = money(lx)?,
+            Row::Round => out.round = money(lx)?,
+            Row::DeliveryDate => out.delivery_date = date(lx)?,
+            Row::ShipDate => out.ship_date = date(lx)?,
+        }
+        Some(())
+    })?;
+    Some(out)
+}
+
+fn seller(lx: &mut Lexer<'_>) -> Option<SellerInfo> {
+    let mut out = SellerInfo::default();
+    members(lx, seller_members(), |lx, i, capture| {
+        let Some(capture) = capture else {
+            return schema::member(lx, (SellerInfo::FIELDS.get(i)?.ty)());
+        };
+        match capture {
+            Seller::Iban => out.seller_iban = text(lx)?,
+            Seller::Bic => out.seller_bic = text(lx)?,
+            Seller::BusinessId => out.seller_business_id = text(lx)?,
+            Seller::VatNumber => out.seller_vat_number = text(lx)?,
+        }
+        Some(())
+    })?;
+    Some(out)
+}
+
+/// The captured form of one invoice's JSON text, for the tests that hold it against the full
+/// parse.
+#[cfg(test)]
+pub(crate) fn capture(json: &str) -> Option<SalesInvoice> {
+    let mut lx = Lexer::new(json);
+    let invoice = invoice(&mut lx)?;
+    lx.at_end().then_some(invoice)
+}

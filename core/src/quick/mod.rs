@@ -1,0 +1,25 @@
+//! The quick path for big request bodies: JSON text is checked against the model's wire schema
+//! and the validation rules in one pass, without building the model, and when every part of it
+//! passes, it is sent exactly as written. Anything the quick path cannot vouch for (a type
+//! error, a broken rule, a form it does not read itself) goes to the full parse, which decides
+//! and reports; so the quick path changes how fast an answer comes, never what it is.
+
+mod invoices;
+mod lexer;
+mod schema;
+
+use crate::client::Call;
+
+/// The call for `operation_id` from its JSON arguments, when the quick path applies and can
+/// vouch for them; `None` means: take the full path.
+pub(crate) fn prepare(operation_id: &str, args_json: &str) -> Option<Call> {
+    match operation_id {
+        "submit_sales_invoice_batch" => invoices::submit_batch(args_json),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+use invoices::capture as capture_invoice;
+#[cfg(test)]
+mod tests;

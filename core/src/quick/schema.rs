@@ -1,0 +1,263 @@
+//! Checking JSON text against a model's wire schema ([`WireTypeRef`]) without building the model.
+//!
+//! Each check accepts a subset of what the model's own deserializer accepts (so a value it
+//! passes parses the same way) and gives up (`None`) on the rest: money written as a string or
+//! with an exponent, integers that are negative or past `u32`, `null` inside a list, escaped
+//! member names, a known member named twice.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::lexer::{Lexer, Next, Number, Str};
+use crate::model::{FieldInfo, Identifier, WireTypeRef};
+
+/// A member (not a list element): `null` is allowed and means "absent".
+pub fn member(lx: &mut Lexer<'_>, ty: WireTypeRef) -> Option<()> {
+    if lx.peek()? == Next::Null {
+        return lx.literal(Next::Null);
+    }
+    value(lx, ty)
+}
+
+/// A value of the given type (not `null`).
+pub fn value(lx: &mut Lexer<'_>, ty: WireTypeRef) -> Option<()> {
+    let next = lx.peek()?;
+    match (ty, next) {
+        (WireTypeRef::String | WireTypeRef::Code(..), Next::String) => lx.string().map(drop),
+        (WireTypeRef::Money, Next::Number) => money(lx.number()?).map(drop),
+        (WireTypeRef::Integer, Next::Number) => integer(lx.number()?),
+        (WireTypeRef::Bool, Next::True | Next::False) => lx.literal(next),
+        (WireTypeRef::Date, Next::String) => date(lx.string()?).map(drop),
+        (WireTypeRef::DateTime, Next::String) => {
+            let text = lx.string()?.plain()?;
+            text.parse::<chrono::DateTime<chrono::FixedOffset>>().ok().map(drop)
+        }
+        (WireTypeRef::Identifier, Next::String | Next::Number) => identifier(lx).map(drop),
+        (WireTypeRef::Json, _) => lx.skip(),
+        (WireTypeRef::List(inner), Next::Array) => {
+            let inner = inner();
+            lx.begin_array()?;
+            let mut first = true;
+            while lx.next_element(first)? {
+                first = false;
+                value(lx, inner)?;
+            }
+            Some(())
+        }
+        (WireTypeRef::Model(_, fields), Next::Object) => model(lx, fields),
+        _ => None,
+    }
+}
+
+/// An object of a model's members; unknown members may hold anything.
+fn model(lx: &mut Lexer<'_>, fields: &'static [FieldInfo]) -> Option<()> {
+    lx.begin_object()?;
+    let mut seen = Seen::default();
+    let mut first = true;
+    while let Some(key) = lx.next_key(first)? {
+        first = false;
+        let name = key.plain()?;
+        match fields.iter().position(|f| f.wire == name) {
+            Some(i) => {
+                seen.mark(i)?;
+                member(lx, (fields.get(i)?.ty)())?;
+            }
+            None => lx.skip()?,
+        }
+    }
+    Some(())
+}
+
+/// Known members already read in one object (a second one with the same name gives up).
+#[derive(Default)]
+pub struct Seen(u128);
+
+impl Seen {
+    /// Marks member `index`; `None` when it was read before.
+    pub fn mark(&mut self, index: usize) -> Option<()> {
+        let bit = 1u128.checked_shl(u32::try_from(index).ok()?)?;
+        if self.0 & bit != 0 {
+            return None;
+        }
+        self.0 |= bit;
+        Some(())
+    }
+}
+
+/// A decimal amount: a plain JSON number that fits a `Decimal` exactly.
+pub fn money(number: Number<'_>) -> Option<Decimal> {
+    if number.exponent {
+        return None;
+    }
+    Decimal::from_str_exact(number.text).ok()
+}
+
+/// A whole number every integer member type takes (`i64`, `u32`, `u64`): 0 to `u32::MAX`.
+fn integer(number: Number<'_>) -> Option<()> {
+    if !number.integer || number.negative || number.text.len() > 10 {
+        return None;
+    }
+    number.text.parse::<u32>().ok().map(drop)
+}
+
+/// A calendar date written exactly `YYYY-MM-DD`.
+pub fn date(s: Str<'_>) -> Option<NaiveDate> {
+    let b = s.plain()?.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |range: std::ops::Range<usize>| -> Option<u32> {
+        b.get(range)?.iter().try_fold(0u32, |n, d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
+}
+
+/// An identifier: a string, or a whole non-negative number (kept as its digits).
+pub fn identifier(lx: &mut Lexer<'_>) -> Option<Identifier> {
+    match lx.peek()? {
+        Next::String => Some(Identifier::from(text(lx.string()?)?)),
+        Next::Number => {
+            let n = lx.number()?;
+            (n.integer && !n.negative).then(|| Identifier::from_digits(n.text))
+        }
+        _ => None,
+    }
+}
+
+/// The value of a string, escapes undone (the lexer has already refused surrogate escapes).
+pub fn text(s: Str<'_>) -> Option<String> {
+    if !s.escaped {
+        return Some(s.raw.to_owned());
+    }
+    let mut out = String::with_capacity(s.raw.len());
+    let mut chars = s.raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        out.push(match chars.next()? {
+            'b' => '\u{8}',
+            'f' => '\u{c}',
+            'n' => '\n',
+            'r' => '\r',
+            't' => '\t',
+            other @ ('"' | '\\' | '/') => other,
+            'u' => {
+                let hex: String = chars.by_ref().take(4).collect();
+                super::lexer::hex_escape(hex.as_bytes())?
+            }
+            _ => return None,
+        });
+    }
+    Some(out)
+}
+
+/// A member-name index for one model: name → (declaration index, what to do with it).
+pub struct Members<K: Copy> {
+    map: HashMap<&'static str, (usize, Option<K>), BuildHasherDefault<Fx>>,
+}
+
+impl<K: Copy> Members<K> {
+    /// Indexes `fields`, with `captured` naming the members the caller reads itself.
+    pub fn new(fields: &'static [FieldInfo], captured: &[(&'static str, K)]) -> Self {
+        let mut map: HashMap<_, _, BuildHasherDefault<Fx>> = HashMap::default();
+        for (i, f) in fields.iter().enumerate() {
+            let capture = captured.iter().find(|(name, _)| *name == f.wire).map(|(_, k)| *k);
+            map.insert(f.wire, (i, capture));
+        }
+        Members { map }
+    }
+
+    /// The member of that name, if the model knows it.
+    pub fn get(&self, name: &str) -> Option<(usize, Option<K>)> {
+        self.map.get(name).copied()
+    }
+}
+
+/// A small fast hash for short member names (FxHash's mixing step).
+#[derive(Default)]
+pub struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        let mut tail = [0u8; 8];
+        let rest = chunks.remainder();
+        tail[..rest.len()].copy_from_slice(rest);
+        self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(tail) ^ rest.len() as u64).wrapping_mul(K);
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cashin::SalesInvoice;
+    use crate::model::WireType;
+
+    fn passes(ty: WireTypeRef, json: &str) -> bool {
+        let mut lx = Lexer::new(json);
+        member(&mut lx, ty).is_some() && lx.at_end()
+    }
+
+    #[test]
+    fn accepts_what_the_models_accept() {
+        let invoice = SalesInvoice::wire_type();
+        assert!(passes(invoice, r#"{"InvoiceNumber": 1, "TotalAmount": 12.50, "Unknown": {"x": [1]}}"#));
+        assert!(passes(invoice, r#"{"InvoiceDate": "2024-02-29", "InvoiceRows": [{"Qty": 1}], "SellerInfo": null}"#));
+        assert!(passes(invoice, r#"{"OrderDate": "2024-02-29T10:00:00Z", "PaymentTermsCode": 14}"#));
+        for (json, why) in [
+            (r#"{"TotalAmount": "12.50"}"#, "money as a string is the full parser's call"),
+            (r#"{"TotalAmount": 1e3}"#, "exponent"),
+            (r#"{"InvoiceDate": "2023-02-29"}"#, "not a date"),
+            (r#"{"InvoiceDate": "2024-2-1"}"#, "not YYYY-MM-DD"),
+            (r#"{"InvoiceRows": [null]}"#, "null in a list"),
+            (r#"{"InvoiceNumber": -1}"#, "negative identifier"),
+            (r#"{"InvoiceNumber": 1.5}"#, "fractional identifier"),
+            (r#"{"PaymentTermsCode": -1}"#, "negative integer"),
+            (r#"{"SalesName": 5}"#, "number for a string"),
+            (r#"{"TotalAmount": 1, "TotalAmount": 2}"#, "named twice"),
+            (r#"{"Total\u0041mount": 1}"#, "escaped name"),
+        ] {
+            assert!(!passes(invoice, json), "{why}: {json}");
+            // Each of these either fails the full parse or parses to something the quick path
+            // does not vouch for; none may pass quietly.
+        }
+    }
+
+    #[test]
+    fn dates_and_text() {
+        let d = |s: &str| date(Lexer::new(s).string().unwrap());
+        assert_eq!(d(r#""2024-12-31""#), NaiveDate::from_ymd_opt(2024, 12, 31));
+        assert_eq!(d(r#""2024-13-01""#), None);
+        assert_eq!(d(r#""2024-01-0x""#), None);
+        let t = text(Lexer::new(r#""Oy \"Firma\" Ab\n\\ \/ \u00e4""#).string().unwrap()).unwrap();
+        assert_eq!(t, "Oy \"Firma\" Ab\n\\ / ä");
+    }
+
+    #[test]
+    fn member_index() {
+        let members = Members::new(SalesInvoice::FIELDS, &[("TotalAmount", 7u8)]);
+        assert_eq!(members.get("TotalAmount").map(|(_, k)| k), Some(Some(7)));
+        let (i, k) = members.get("Reference").unwrap();
+        assert_eq!((SalesInvoice::FIELDS[i].wire, k), ("Reference", None));
+        assert!(members.get("Nope").is_none());
+    }
+}
