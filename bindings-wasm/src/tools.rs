@@ -29,6 +29,20 @@ pub fn prepare_body(operation_id: &str, args_json: &str) -> Result<Option<Uint8A
     Ok(call.body.as_deref().map(Uint8Array::from))
 }
 
+/// As `prepareBody`, with the arguments as UTF-8 bytes (what `Buffer.from(text)` gives): big
+/// batches cross into WebAssembly as one copy instead of a character-by-character encode.
+#[wasm_bindgen(js_name = prepareBodyUtf8)]
+pub fn prepare_body_utf8(operation_id: &str, args_utf8: &[u8]) -> Result<Option<Uint8Array>, JsValue> {
+    let args = std::str::from_utf8(args_utf8).map_err(|e| {
+        to_js_error(&lasku::Error::Validation(vec![lasku::validate::Violation::error(
+            "",
+            "type",
+            format!("the arguments are not UTF-8: {e}"),
+        )]))
+    })?;
+    prepare_body(operation_id, args)
+}
+
 /// Checks a Finnish identifier; returns the verdict as JSON text.
 #[wasm_bindgen(js_name = checkIdentifier)]
 pub fn check_identifier(kind: &str, value: &str) -> String {

@@ -65,6 +65,27 @@ function chunkViolations(invoices, start, end) {
   return bad;
 }
 
+/**
+ * The JSON text of `invoices[start..end]`, or `{ bad }` naming members JSON cannot carry.
+ * JSON.stringify writes NaN and Infinity as `null` and throws on BigInt and cycles, so the
+ * values are only walked when the text holds a `null` or stringify threw. Members that are
+ * `undefined`, functions or symbols are left out, as JSON.stringify leaves them out.
+ */
+function chunkJson(invoices, start, end) {
+  let json;
+  try {
+    json = JSON.stringify(invoices.slice(start, end));
+  } catch (error) {
+    const bad = chunkViolations(invoices, start, end);
+    return { bad: bad.length > 0 ? bad : [{ path: `/${start}`, code: "type", message: error.message, severity: "error" }] };
+  }
+  if (json.includes("null")) {
+    const bad = chunkViolations(invoices, start, end);
+    if (bad.length > 0) return { bad };
+  }
+  return { json };
+}
+
 /** Re-roots a violation path from `/<prefix>/<k>/...` (k within a chunk) to `/<start + k>/...`. */
 function reroot(violation, prefix, start) {
   const rest = violation.path.startsWith(prefix) ? violation.path.slice(prefix.length) : null;
@@ -83,12 +104,12 @@ function validateInvoices(invoices) {
   const violations = [];
   for (let start = 0; start < invoices.length; start += CHUNK) {
     const end = Math.min(start + CHUNK, invoices.length);
-    const bad = chunkViolations(invoices, start, end);
-    if (bad.length > 0) {
-      violations.push(...bad);
+    const chunk = chunkJson(invoices, start, end);
+    if (chunk.bad) {
+      violations.push(...chunk.bad);
       continue;
     }
-    const json = `{"SalesInvoice":${JSON.stringify(invoices.slice(start, end))}}`;
+    const json = `{"SalesInvoice":${chunk.json}}`;
     const found = sync(() => core.validateJson("create_body", json));
     for (const v of found) violations.push(reroot(v, "/SalesInvoice", start));
   }
@@ -109,14 +130,14 @@ function prepareInvoiceBatches(invoices, options = {}) {
   const violations = [];
   for (let start = 0; start < invoices.length; start += size) {
     const end = Math.min(start + size, invoices.length);
-    const bad = chunkViolations(invoices, start, end);
-    if (bad.length > 0) {
-      violations.push(...bad);
+    const chunk = chunkJson(invoices, start, end);
+    if (chunk.bad) {
+      violations.push(...chunk.bad);
       continue;
     }
-    const args = `{"batch":{"SalesInvoices":[{"SalesInvoice":${JSON.stringify(invoices.slice(start, end))}}]}}`;
+    const args = Buffer.from(`{"batch":{"SalesInvoices":[{"SalesInvoice":${chunk.json}}]}}`, "utf8");
     try {
-      bodies.push(sync(() => core.prepareBody("submit_sales_invoice_batch", args)));
+      bodies.push(sync(() => core.prepareBodyUtf8("submit_sales_invoice_batch", args)));
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       // Type errors carry the parameter's name (/batch/...); rule violations start at the batch.

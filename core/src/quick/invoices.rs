@@ -8,11 +8,11 @@ use std::sync::OnceLock;
 
 use super::lexer::{Lexer, Next};
 use super::schema::{self, Members, Seen};
-use crate::cashin::requests::{keys_of, op};
-use crate::cashin::{BatchInvoices, SalesInvoice, SalesInvoiceBatch, SalesInvoiceRow, SellerInfo};
+use crate::cashin::requests::op;
+use crate::cashin::{SalesInvoice, SalesInvoiceRow, SellerInfo};
 use crate::catalog::ids;
-use crate::client::Call;
-use crate::validate;
+use crate::client::{Call, NaturalKeys};
+use crate::validate::BatchCheck;
 
 /// The members of a `SalesInvoice` the rules read.
 #[derive(Clone, Copy)]
@@ -125,7 +125,8 @@ fn seller_members() -> &'static Members<Seller> {
 
 /// "Submit a batch of sales invoices" from its arguments `{"batch": {...}}`, when the quick
 /// path can vouch for every invoice: the body is then the batch exactly as written. `None`
-/// leaves the call to the full parse (a type error, a broken rule, anything unusual).
+/// leaves the call to the full parse (a type error, a broken rule, anything unusual). Each
+/// invoice is checked as soon as it is read and then dropped, keeping only its natural keys.
 pub fn submit_batch(args: &str) -> Option<Call> {
     let mut lx = Lexer::new(args);
     lx.begin_object()?;
@@ -134,27 +135,44 @@ pub fn submit_batch(args: &str) -> Option<Call> {
     }
     lx.peek()?;
     let start = lx.pos();
-    let groups = batch(&mut lx)?;
+    let mut check = BatchCheck::default();
+    let mut keys = NaturalKeys::default();
+    batch(&mut lx, |g, i, invoice| {
+        if check.add(g, i, &invoice) {
+            return None;
+        }
+        keys.invoice_numbers.extend(invoice.invoice_number);
+        keys.references.extend(invoice.reference);
+        Some(())
+    })?;
     let end = lx.pos();
     if lx.next_key(false)?.is_some() || !lx.at_end() {
         return None;
     }
-    let captured = SalesInvoiceBatch { sales_invoices: groups };
-    if validate::validate_batch(&captured).has_errors() {
-        return None;
-    }
-    let mut call = Call::new(op(ids::submit_sales_invoice_batch).ok()?).keys(keys_of(captured.invoices()));
+    let mut call = Call::new(op(ids::submit_sales_invoice_batch).ok()?).keys(keys);
     call.body = Some(lx.slice(start, end)?.as_bytes().to_vec());
     Some(call)
 }
 
-/// `{"SalesInvoices": [{"SalesInvoice": [...]}, ...]}`, nothing else in either object.
-fn batch(lx: &mut Lexer<'_>) -> Option<Vec<BatchInvoices>> {
+/// `{"SalesInvoices": [{"SalesInvoice": [...]}, ...]}`, nothing else in either object; `each`
+/// gets every invoice with its group and position.
+fn batch(lx: &mut Lexer<'_>, mut each: impl FnMut(usize, usize, SalesInvoice) -> Option<()>) -> Option<()> {
+    let mut group = 0;
     only_member(lx, "SalesInvoices", |lx| {
         list(lx, |lx| {
-            only_member(lx, "SalesInvoice", |lx| list(lx, invoice)).map(|sales_invoice| BatchInvoices { sales_invoice })
+            let g = group;
+            group += 1;
+            let mut i = 0;
+            only_member(lx, "SalesInvoice", |lx| {
+                list(lx, |lx| {
+                    each(g, i, invoice(lx)?)?;
+                    i += 1;
+                    Some(())
+                })
+            })
         })
     })
+    .map(drop)
 }
 
 /// An object with exactly one member, of that name.

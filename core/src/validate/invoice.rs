@@ -105,28 +105,50 @@ pub fn validate_with(invoice: &SalesInvoice, rules: InvoiceRules) -> Report {
 /// Validates a batch: every invoice, with paths into the batch document, plus invoice numbers
 /// repeated within the batch.
 pub fn validate_batch(batch: &SalesInvoiceBatch) -> Report {
-    let mut all = Vec::new();
-    let mut seen: std::collections::HashMap<&str, (usize, usize)> = std::collections::HashMap::new();
-    let prefix = |g: usize, i: usize| format!("/SalesInvoices/{g}/SalesInvoice/{i}");
+    let mut check = BatchCheck::default();
     for (g, group) in batch.sales_invoices.iter().enumerate() {
         for (i, invoice) in group.sales_invoice.iter().enumerate() {
-            let found = validate_invoice(invoice).violations;
-            if !found.is_empty() {
-                let prefix = prefix(g, i);
-                all.extend(found.into_iter().map(|x| x.under(&prefix)));
-            }
-            if let Some(number) = &invoice.invoice_number {
-                if let Some((fg, fi)) = seen.insert(number.as_str(), (g, i)) {
-                    all.push(Violation::error(
-                        format!("{}/InvoiceNumber", prefix(g, i)),
-                        "invoice_number.duplicate",
-                        format!("InvoiceNumber {number} already appears at {}", prefix(fg, fi)),
-                    ));
-                }
-            }
+            check.add(g, i, invoice);
         }
     }
-    Report { violations: all }
+    check.finish()
+}
+
+/// The batch rules one invoice at a time, so a caller need not hold every invoice at once.
+#[derive(Default)]
+pub(crate) struct BatchCheck {
+    violations: Vec<Violation>,
+    seen: std::collections::HashMap<String, (usize, usize)>,
+}
+
+impl BatchCheck {
+    /// Checks invoice `i` of group `g`; `true` when it broke a rule (warnings do not count).
+    pub(crate) fn add(&mut self, g: usize, i: usize, invoice: &SalesInvoice) -> bool {
+        let before = self.violations.len();
+        let prefix = |g: usize, i: usize| format!("/SalesInvoices/{g}/SalesInvoice/{i}");
+        let found = validate_invoice(invoice).violations;
+        if !found.is_empty() {
+            let prefix = prefix(g, i);
+            self.violations.extend(found.into_iter().map(|x| x.under(&prefix)));
+        }
+        if let Some(number) = &invoice.invoice_number {
+            if let Some((fg, fi)) = self.seen.get(number.as_str()).copied() {
+                self.violations.push(Violation::error(
+                    format!("{}/InvoiceNumber", prefix(g, i)),
+                    "invoice_number.duplicate",
+                    format!("InvoiceNumber {number} already appears at {}", prefix(fg, fi)),
+                ));
+            } else {
+                self.seen.insert(number.as_str().to_owned(), (g, i));
+            }
+        }
+        self.violations.get(before..).is_some_and(|new| new.iter().any(Violation::is_error))
+    }
+
+    /// Every violation, in batch order.
+    pub(crate) fn finish(self) -> Report {
+        Report { violations: self.violations }
+    }
 }
 
 fn required(v: &mut Vec<Violation>, name: &str, value: Option<&str>) {
