@@ -11,6 +11,8 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
 use pyo3::{ffi, PyTypeInfo};
 
+use lasku::surface::write_json_string;
+
 use crate::errors::{to_py_err, violation};
 
 const MAX_DEPTH: u32 = 200;
@@ -239,12 +241,12 @@ impl<'py> Writer<'py> {
 
 fn write_py_str(s: &Bound<'_, PyString>, out: &mut Vec<u8>) -> Result<(), Fail> {
     if let Some(utf8) = crate::utf8::borrowed_utf8(s) {
-        write_escaped(utf8, out);
+        write_json_string(utf8, out);
         return Ok(());
     }
     match s.encode_utf8() {
         Ok(bytes) => {
-            write_escaped(bytes.as_bytes(), out);
+            write_json_string(bytes.as_bytes(), out);
             Ok(())
         }
         Err(_) => Err(bad("the text is not valid Unicode (it holds a lone surrogate)")),
@@ -286,86 +288,4 @@ fn write_decimal(value: &Bound<'_, PyAny>, out: &mut Vec<u8>) -> Result<(), Fail
     }
     out.extend_from_slice(text.as_bytes());
     Ok(())
-}
-
-/// JSON string escaping: quote, backslash and control characters (8 bytes at a time when clean).
-pub fn write_escaped(s: &[u8], out: &mut Vec<u8>) {
-    out.reserve(s.len() + 2);
-    out.push(b'"');
-    let mut start = 0;
-    let mut i = 0;
-    while i < s.len() {
-        if let Some(chunk) = s.get(i..i + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            if !needs_escape(u64::from_le_bytes(word)) {
-                i += 8;
-                continue;
-            }
-        }
-        let b = s[i];
-        if b >= 0x20 && b != b'"' && b != b'\\' {
-            i += 1;
-            continue;
-        }
-        out.extend_from_slice(&s[start..i]);
-        push_escape(b, out);
-        i += 1;
-        start = i;
-    }
-    out.extend_from_slice(&s[start..]);
-    out.push(b'"');
-}
-
-/// Whether any of the 8 bytes is below 0x20, a quote or a backslash (SWAR; exact for the
-/// "none" answer, which is all the caller relies on).
-fn needs_escape(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
-    let quote = word ^ (ONES * u64::from(b'"'));
-    let backslash = word ^ (ONES * u64::from(b'\\'));
-    let zero_quote = quote.wrapping_sub(ONES) & !quote & HIGH;
-    let zero_backslash = backslash.wrapping_sub(ONES) & !backslash & HIGH;
-    (below_space | zero_quote | zero_backslash) != 0
-}
-
-fn push_escape(b: u8, out: &mut Vec<u8>) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    match b {
-        b'"' => out.extend_from_slice(b"\\\""),
-        b'\\' => out.extend_from_slice(b"\\\\"),
-        b'\n' => out.extend_from_slice(b"\\n"),
-        b'\r' => out.extend_from_slice(b"\\r"),
-        b'\t' => out.extend_from_slice(b"\\t"),
-        _ => out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]]),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn escaped(s: &str) -> String {
-        let mut out = Vec::new();
-        write_escaped(s.as_bytes(), &mut out);
-        String::from_utf8(out).unwrap()
-    }
-
-    #[test]
-    fn escapes_like_serde_json() {
-        for s in [
-            "",
-            "plain ascii text of some length",
-            "quote \" inside a long enough string",
-            "back\\slash",
-            "tab\tnew\nline\r\u{1}\u{1f}",
-            "ääkköset ja € merkit, pitkä teksti",
-            "0123456\"",
-            "\"01234567",
-            "01234567\\",
-        ] {
-            assert_eq!(escaped(s), serde_json::to_string(s).unwrap(), "{s:?}");
-        }
-    }
 }

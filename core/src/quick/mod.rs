@@ -9,6 +9,7 @@ mod lexer;
 mod schema;
 
 use crate::client::Call;
+pub(crate) use lexer::special;
 
 /// The call for `operation_id` from its JSON arguments, when the quick path applies and can
 /// vouch for them; `None` means: take the full path.

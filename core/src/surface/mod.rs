@@ -14,6 +14,7 @@
 mod args;
 mod client;
 mod fi;
+mod json;
 mod ops;
 mod tools;
 
@@ -22,6 +23,7 @@ use std::collections::BTreeMap;
 pub use args::{parse_at, ParamKind};
 pub use client::JsonPages;
 pub use fi::{check_identifier, decode_barcode, encode_barcode, reference_forms, IDENTIFIER_KINDS};
+pub use json::write_json_string;
 #[cfg(test)]
 pub(crate) use ops::prepare_parsed;
 pub use ops::{normalize, prepare, OperationInfo, ParamInfo};

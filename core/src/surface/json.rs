@@ -1,0 +1,76 @@
+//! Writing JSON strings, for bindings that turn host values into JSON text themselves.
+
+/// Appends `text` (UTF-8) to `out` as a JSON string: quotes, backslashes and control characters
+/// escaped, everything else copied, eight bytes at a time while nothing needs escaping.
+///
+/// ```
+/// let mut out = Vec::new();
+/// lasku::surface::write_json_string("Oy \"Firma\" Ab\n".as_bytes(), &mut out);
+/// assert_eq!(out, br#""Oy \"Firma\" Ab\n""#);
+/// ```
+pub fn write_json_string(text: &[u8], out: &mut Vec<u8>) {
+    out.reserve(text.len() + 2);
+    out.push(b'"');
+    let mut start = 0;
+    let mut i = 0;
+    while i < text.len() {
+        if let Some(chunk) = text.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let mask = crate::quick::special(u64::from_le_bytes(word));
+            if mask == 0 {
+                i += 8;
+                continue;
+            }
+            i += (mask.trailing_zeros() / 8) as usize;
+        }
+        let b = text[i];
+        if b >= 0x20 && b != b'"' && b != b'\\' {
+            i += 1;
+            continue;
+        }
+        out.extend_from_slice(&text[start..i]);
+        push_escape(b, out);
+        i += 1;
+        start = i;
+    }
+    out.extend_from_slice(&text[start..]);
+    out.push(b'"');
+}
+
+fn push_escape(b: u8, out: &mut Vec<u8>) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    match b {
+        b'"' => out.extend_from_slice(b"\\\""),
+        b'\\' => out.extend_from_slice(b"\\\\"),
+        b'\n' => out.extend_from_slice(b"\\n"),
+        b'\r' => out.extend_from_slice(b"\\r"),
+        b'\t' => out.extend_from_slice(b"\\t"),
+        _ => out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_like_serde_json() {
+        for s in [
+            "",
+            "plain ascii text of some length",
+            "quote \" inside a long enough string",
+            "back\\slash",
+            "tab\tnew\nline\r\u{1}\u{1f}",
+            "ääkköset ja € merkit, pitkä teksti",
+            "0123456\"",
+            "\"01234567",
+            "01234567\\",
+            "01234567\u{7f}89\"",
+        ] {
+            let mut out = Vec::new();
+            write_json_string(s.as_bytes(), &mut out);
+            assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+    }
+}
