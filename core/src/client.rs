@@ -334,12 +334,25 @@ async fn race<A: Future, B: Future>(exchange: A, deadline: B) -> Option<A::Outpu
 
 /// Parses a successful JSON answer into `T`, or a [`Error::Decode`].
 pub fn parse_json<T: DeserializeOwned>(operation: &Operation, response: &HttpResponse) -> Result<T> {
-    serde_json::from_slice(&response.body).map_err(|e| Error::Decode {
+    from_json_bytes(&response.body).map_err(|e| Error::Decode {
         operation: operation.id,
         status: response.status,
         message: e.to_string(),
         body: snippet(&response.body),
     })
+}
+
+/// `serde_json::from_slice` through `from_str`: every model is parsed from `&str` (see
+/// `surface::parse_at`), so checking UTF-8 first and reusing that parser keeps one copy of each
+/// model's parsing code instead of two (it matters for the size of the WebAssembly module).
+pub(crate) fn from_json_bytes<T: DeserializeOwned>(bytes: &[u8]) -> serde_json::Result<T> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => serde_json::from_str(text),
+        Err(e) => Err(serde::de::Error::custom(format_args!(
+            "invalid UTF-8 at byte {} (the answer must be UTF-8 JSON)",
+            e.valid_up_to()
+        ))),
+    }
 }
 
 fn snippet(body: &[u8]) -> String {
@@ -353,7 +366,7 @@ fn snippet(body: &[u8]) -> String {
 
 /// Turns an error status into the matching [`Error`] variant (`now_ms` reads an HTTP-date `Retry-After`).
 pub fn error_from_response(operation: &Operation, response: &HttpResponse, now_ms: u64) -> Error {
-    let json: Option<serde_json::Value> = serde_json::from_slice(&response.body).ok();
+    let json: Option<serde_json::Value> = from_json_bytes(&response.body).ok();
     let text_member = |name: &str| -> Option<String> {
         json.as_ref()?
             .as_object()?

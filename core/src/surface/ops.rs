@@ -193,7 +193,7 @@ fn reparse<T: serde::de::DeserializeOwned + serde::Serialize>(
         message,
         body: String::from_utf8_lossy(body).chars().take(300).collect(),
     };
-    let value: T = serde_json::from_slice(body).map_err(|e| decode(e.to_string()))?;
+    let value: T = crate::client::from_json_bytes(body).map_err(|e| decode(e.to_string()))?;
     serde_json::to_string(&value).map_err(|e| decode(e.to_string()))
 }
 
