@@ -98,6 +98,60 @@ impl std::fmt::Debug for Nulls {
     }
 }
 
+// The per-member work of the `model!` serde implementations, out of line: one copy per member
+// type (and serializer) instead of one inlined copy per member of every model, which keeps the
+// WebAssembly module small.
+
+/// Reads one known member into its slot and records whether it was an explicit `null`.
+#[inline(never)]
+pub(crate) fn read_member<'de, A, T>(
+    map: &mut A,
+    wire: &'static str,
+    slot: &mut Option<T>,
+    nulls: &mut Nulls,
+    index: usize,
+) -> Result<(), A::Error>
+where
+    A: serde::de::MapAccess<'de>,
+    T: serde::Deserialize<'de>,
+{
+    let value: Option<T> = map.next_value().map_err(|e| serde::de::Error::custom(format_args!("{}: {}", wire, e)))?;
+    nulls.set(index, value.is_none());
+    *slot = value;
+    Ok(())
+}
+
+/// Reads one unknown member as raw JSON into `extra`.
+#[inline(never)]
+pub(crate) fn read_extra<'de, A: serde::de::MapAccess<'de>>(
+    map: &mut A,
+    name: String,
+    extra: &mut Extra,
+) -> Result<(), A::Error> {
+    let value: Box<serde_json::value::RawValue> = map.next_value()?;
+    extra.insert(name, value);
+    Ok(())
+}
+
+/// Writes one known member: its value, or `null` for `None`.
+#[inline(never)]
+pub(crate) fn write_member<M: serde::ser::SerializeMap, T: serde::Serialize>(
+    map: &mut M,
+    wire: &'static str,
+    value: &Option<T>,
+) -> Result<(), M::Error> {
+    map.serialize_entry(wire, value)
+}
+
+/// Writes the unknown members.
+#[inline(never)]
+pub(crate) fn write_extra<M: serde::ser::SerializeMap>(map: &mut M, extra: &Extra) -> Result<(), M::Error> {
+    for (key, value) in extra.iter() {
+        map.serialize_entry(key, value)?;
+    }
+    Ok(())
+}
+
 /// Declares an API model: a struct of optional members with their exact wire names, plus
 /// `extra` (unknown members) and `nulls` (explicit nulls), its serde implementations and its
 /// wire schema.
@@ -167,15 +221,11 @@ macro_rules! model {
                 fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                     let mut map = serializer.serialize_map(None)?;
                     $(
-                        match &self.$field {
-                            Some(value) => map.serialize_entry($wire, value)?,
-                            None if self.nulls.contains(Idx::$field as usize) => map.serialize_entry($wire, &())?,
-                            None => {}
+                        if self.$field.is_some() || self.nulls.contains(Idx::$field as usize) {
+                            $crate::model::write_member(&mut map, $wire, &self.$field)?;
                         }
                     )*
-                    for (key, value) in self.extra.iter() {
-                        map.serialize_entry(key, value)?;
-                    }
+                    $crate::model::write_extra(&mut map, &self.extra)?;
                     map.end()
                 }
             }
@@ -211,17 +261,10 @@ macro_rules! model {
                     let mut out = $name::default();
                     while let Some(key) = map.next_key::<Key>()? {
                         match key {
-                            $(Key::Known(Idx::$field) => {
-                                let value: Option<$ty> = map.next_value().map_err(|e| {
-                                    de::Error::custom(format_args!("{}: {}", $wire, e))
-                                })?;
-                                out.nulls.set(Idx::$field as usize, value.is_none());
-                                out.$field = value;
-                            })*
-                            Key::Extra(name) => {
-                                let value: Box<::serde_json::value::RawValue> = map.next_value()?;
-                                out.extra.insert(name, value);
-                            }
+                            $(Key::Known(Idx::$field) => $crate::model::read_member(
+                                &mut map, $wire, &mut out.$field, &mut out.nulls, Idx::$field as usize,
+                            )?,)*
+                            Key::Extra(name) => $crate::model::read_extra(&mut map, name, &mut out.extra)?,
                         }
                     }
                     Ok(out)
