@@ -65,45 +65,103 @@ impl<'a> Args<'a> {
 
 /// Parses JSON text into `T`; a wrong type or shape is [`Error::Validation`] with the JSON
 /// pointer of the offending member under `prefix`.
+///
+/// The pointer is found from where the parser stopped (see [`pointer_at`]) rather than by
+/// tracking the path while parsing (as `serde_path_to_error` does): tracking would need a second
+/// copy of every model's parsing code, a large part of the WebAssembly module.
 pub fn parse_at<T: DeserializeOwned>(json: &str, prefix: &str) -> Result<T> {
-    // The fast path; only a failure pays for tracking the path.
-    if let Ok(value) = serde_json::from_str::<T>(json) {
-        return Ok(value);
-    }
-    let mut de = serde_json::Deserializer::from_str(json);
-    let result: std::result::Result<T, _> = serde_path_to_error::deserialize(&mut de);
-    let value = result.map_err(|e| {
-        let pointer = to_pointer(&e.path().to_string());
-        let inner = e.into_inner();
-        let message = clean_message(&inner.to_string());
+    serde_json::from_str::<T>(json).map_err(|e| {
+        let message = clean_message(&e.to_string());
+        // The text ended between the members or items of the innermost container (the message
+        // may have come through a model's member, so it is matched after cleaning).
+        let between = matches!(message.as_str(), "EOF while parsing an object" | "EOF while parsing a list");
+        let pointer = if e.line() == 0 { String::new() } else { pointer_at(json, error_index(json, &e), between) };
         Error::Validation(vec![Violation::error(format!("{prefix}{pointer}"), "type", message)])
-    })?;
-    de.end().map_err(|e| Error::Validation(vec![Violation::error(prefix, "type", e.to_string())]))?;
-    Ok(value)
+    })
 }
 
-/// `InvoiceRows[0].Qty` → `/InvoiceRows/0/Qty`.
-fn to_pointer(path: &str) -> String {
-    if path == "." || path.is_empty() {
-        return String::new();
+/// The byte index just past what the parser had read when it failed (serde_json reports a line
+/// and a byte column).
+fn error_index(json: &str, e: &serde_json::Error) -> usize {
+    let line_start =
+        if e.line() <= 1 { 0 } else { json.match_indices('\n').nth(e.line() - 2).map_or(json.len(), |(i, _)| i + 1) };
+    (line_start + e.column()).min(json.len())
+}
+
+/// The JSON pointer of the value being read at byte `end` of `json`: a light scan of the
+/// containers and member names before `end`; with `between`, of the innermost container itself.
+///
+/// serde_json stops just past the value it refuses (before it, for an object or array it did not
+/// enter), and a container's own errors (a missing field) come after its closing bracket, so
+/// the innermost open member is the one at fault. Only for syntax errors can this differ from
+/// tracking the path while parsing (it may name the member before the error).
+fn pointer_at(json: &str, end: usize, between: bool) -> String {
+    enum Frame {
+        /// In an object: before a member name, or in the member of this name.
+        Object(Option<String>),
+        /// In an array, at an index; `true` once that item has begun.
+        Array(usize, bool),
+    }
+    let bytes = json.as_bytes();
+    let end = end.min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        let byte = bytes[i];
+        if !matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b',' | b']' | b'}') {
+            if let Some(Frame::Array(_, begun)) = stack.last_mut() {
+                *begun = true;
+            }
+        }
+        match byte {
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < end && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                // A member name counts once it is complete.
+                if let (true, Some(Frame::Object(member @ None))) = (i < end, stack.last_mut()) {
+                    let raw = json.get(start..=i).unwrap_or_default();
+                    *member = Some(serde_json::from_str(raw).unwrap_or_else(|_| raw.trim_matches('"').to_owned()));
+                }
+            }
+            b'{' => stack.push(Frame::Object(None)),
+            b'[' => stack.push(Frame::Array(0, false)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object(member)) => *member = None,
+                Some(Frame::Array(index, begun)) => {
+                    *index += 1;
+                    *begun = false;
+                }
+                None => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    match stack.last_mut() {
+        Some(Frame::Object(member)) if between => *member = None,
+        Some(Frame::Array(_, begun)) if between => *begun = false,
+        // An item that is an object or array is refused before the parser reads its bracket.
+        Some(Frame::Array(_, begun)) => *begun |= matches!(bytes.get(end), Some(b'{' | b'[')),
+        _ => {}
     }
     let mut out = String::new();
-    for part in path.split('.') {
-        let mut rest = part;
-        if let Some(open) = rest.find('[') {
-            let (name, indices) = rest.split_at(open);
-            if !name.is_empty() {
+    for frame in &stack {
+        match frame {
+            Frame::Object(Some(name)) => {
                 out.push('/');
                 out.push_str(&name.replace('~', "~0").replace('/', "~1"));
             }
-            rest = indices;
-            for index in rest.split('[').filter(|s| !s.is_empty()) {
+            Frame::Array(index, true) => {
                 out.push('/');
-                out.push_str(index.trim_end_matches(']'));
+                out.push_str(&index.to_string());
             }
-        } else if part != "?" {
-            out.push('/');
-            out.push_str(&part.replace('~', "~0").replace('/', "~1"));
+            Frame::Object(None) | Frame::Array(_, false) => {}
         }
     }
     out
@@ -182,16 +240,50 @@ mod tests {
     use super::*;
 
     #[test]
-    fn paths_become_pointers() {
-        assert_eq!(to_pointer("InvoiceRows[0].Qty"), "/InvoiceRows/0/Qty");
-        assert_eq!(
-            to_pointer("SalesInvoices[2].SalesInvoice[10].InvoiceDate"),
-            "/SalesInvoices/2/SalesInvoice/10/InvoiceDate"
-        );
-        assert_eq!(to_pointer("."), "");
+    fn pointers_come_from_where_the_parser_stopped() {
+        let at = |json: &str, end: usize| pointer_at(json, end, false);
+        let json = r#"{"InvoiceRows": [{"Qty": 1}, {"Qty": "x"}], "a/b~": {"c": [[1, {"d": 2}]]}}"#;
+        let pos = |needle: &str| json.find(needle).unwrap() + needle.len();
+        assert_eq!(at(json, 0), "");
+        assert_eq!(at(json, 1), "");
+        assert_eq!(at(json, pos(r#""InvoiceRows""#)), "/InvoiceRows");
+        assert_eq!(at(json, pos(r#""InvoiceRows": "#)), "/InvoiceRows");
+        // Just after `[`: the item, if the item is an object or array, else the array.
+        assert_eq!(at(json, pos(r#""InvoiceRows": ["#)), "/InvoiceRows/0");
+        assert_eq!(at(json, pos(r#""c": ["#)), "/a~1b~0/c/0");
+        assert_eq!(at(json, pos(r#""c": [["#)), "/a~1b~0/c/0");
+        assert_eq!(at(json, pos(r#""InvoiceRows": [{"#)), "/InvoiceRows/0");
+        assert_eq!(at(json, pos(r#""InvoiceRows": [{"Qty"#)), "/InvoiceRows/0");
+        assert_eq!(at(json, pos(r#""Qty": "x""#)), "/InvoiceRows/1/Qty");
+        assert_eq!(at(json, pos(r#""Qty": "x"}"#)), "/InvoiceRows/1");
+        assert_eq!(at(json, pos(r#"{"d": 2"#)), "/a~1b~0/c/0/1/d");
+        assert_eq!(at(json, json.len()), "");
+        assert_eq!(pointer_at(json, pos(r#"{"Qty": 1}"#), true), "/InvoiceRows");
+        assert_eq!(pointer_at(json, pos(r#""c": [[1"#), true), "/a~1b~0/c/0");
+        assert_eq!(at("{\"a\\\"}\": 1}", 10), "/a\"}");
         assert_eq!(
             clean_message("InvoiceRows: Qty: invalid type: string \"x\" at line 1 column 9"),
             "invalid type: string \"x\""
         );
+    }
+
+    #[test]
+    fn parse_errors_name_the_member() {
+        let path = |json: &str| match parse_at::<crate::cashin::SalesInvoice>(json, "/invoice") {
+            Err(Error::Validation(v)) => (v[0].path.clone(), v[0].code.clone()),
+            other => panic!("{:?}", other.map(|_| ())),
+        };
+        let pair = |p: &str| (p.to_owned(), "type".to_owned());
+        assert_eq!(path(r#"{"InvoiceRows": [{"Qty": 1}, {"Qty": "many"}]}"#), pair("/invoice/InvoiceRows/1/Qty"));
+        assert_eq!(path("{\n  \"InvoiceRows\": [\n {},\n {\"Qty\": []}]}"), pair("/invoice/InvoiceRows/1/Qty"));
+        assert_eq!(path(r#"{"InvoiceRows": [{"Qty": 1}, 7]}"#), pair("/invoice/InvoiceRows/1"));
+        assert_eq!(path(r#"{"InvoiceRows": "rows"}"#), pair("/invoice/InvoiceRows"));
+        assert_eq!(path(r#"{"InvoiceDate": "21.11.2026"}"#), pair("/invoice/InvoiceDate"));
+        assert_eq!(path(r#""not an invoice""#), pair("/invoice"));
+        assert_eq!(path(r#"{"InvoiceRows": [{"Qty": [1]}]}"#), pair("/invoice/InvoiceRows/0/Qty"));
+        assert_eq!(path(r#"{"InvoiceRows": [[]]}"#), pair("/invoice/InvoiceRows/0"));
+        assert_eq!(path(r#"{"InvoiceNumber": 1} x"#), pair("/invoice"));
+        assert_eq!(path(r#"{"InvoiceRows": [{"Qty": 1}"#), pair("/invoice/InvoiceRows"));
+        assert_eq!(path(r#"{"InvoiceRows": [{"Qty": 1"#), pair("/invoice/InvoiceRows/0"));
     }
 }
