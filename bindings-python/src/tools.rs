@@ -26,34 +26,37 @@ pub fn to_json(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<String> {
 /// Validates and serializes an operation's request without sending it.
 #[pyfunction]
 pub fn prepare<'py>(py: Python<'py>, operation: &str, args: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
-    guard(py, || {
-        let args_json = tojson::to_json(args)?;
-        let call = py.detach(|| surface::prepare(operation, &args_json)).map_err(|e| to_py_err(py, &e))?;
-        let out = PyDict::new(py);
-        out.set_item("operation", call.operation.id)?;
-        out.set_item("method", call.operation.method.as_str())?;
-        out.set_item("path", call.operation.path)?;
-        let path_params = PyDict::new(py);
-        for (name, value) in &call.path_params {
-            path_params.set_item(*name, value)?;
-        }
-        out.set_item("path_params", path_params)?;
-        let query = PyList::empty(py);
-        for (name, value) in &call.query {
-            query.append((*name, value))?;
-        }
-        out.set_item("query", query)?;
-        out.set_item("body", call.body.as_deref().map(|b| PyBytes::new(py, b)))?;
-        Ok(out)
-    })
+    guard(py, || tojson::with_json(args, |args_json| prepared(py, operation, args_json)))
+}
+
+/// The prepared call as a dict; a body that is a part of the arguments' text is copied once,
+/// straight into the `bytes`.
+fn prepared<'py>(py: Python<'py>, operation: &str, args_json: &str) -> PyResult<Bound<'py, PyDict>> {
+    let (call, body) = py.detach(|| surface::prepare_borrowing(operation, args_json)).map_err(|e| to_py_err(py, &e))?;
+    let out = PyDict::new(py);
+    out.set_item("operation", call.operation.id)?;
+    out.set_item("method", call.operation.method.as_str())?;
+    out.set_item("path", call.operation.path)?;
+    let path_params = PyDict::new(py);
+    for (name, value) in &call.path_params {
+        path_params.set_item(*name, value)?;
+    }
+    out.set_item("path_params", path_params)?;
+    let query = PyList::empty(py);
+    for (name, value) in &call.query {
+        query.append((*name, value))?;
+    }
+    out.set_item("query", query)?;
+    let body = body.map(str::as_bytes).or(call.body.as_deref());
+    out.set_item("body", body.map(|b| PyBytes::new(py, b)))?;
+    Ok(out)
 }
 
 /// Every violation of a document (`invoice`, `invoice_update`, `batch` or `create_body`).
 #[pyfunction]
 pub fn validate<'py>(py: Python<'py>, kind: &str, document: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     guard(py, || {
-        let json = tojson::to_json(document)?;
-        let violations = py.detach(|| surface::validate_json(kind, &json));
+        let violations = tojson::with_json(document, |json| Ok(py.detach(|| surface::validate_json(kind, json))))?;
         violations_to_py(py, &violations)
     })
 }

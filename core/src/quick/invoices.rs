@@ -4,15 +4,18 @@
 //! nothing else, so they answer exactly as they would on the fully parsed invoice (the tests
 //! compare the two on every case they build).
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
 use super::lexer::{Lexer, Next};
 use super::schema::{self, Members, Seen};
+use super::split::{self, Segment, Work};
 use crate::cashin::requests::op;
 use crate::cashin::{SalesInvoice, SalesInvoiceRow, SellerInfo};
 use crate::catalog::ids;
 use crate::client::{Call, NaturalKeys};
-use crate::validate::BatchCheck;
+use crate::model::InvoiceNumber;
+use crate::validate::{breaks_rules, BatchCheck};
 
 /// The members of a `SalesInvoice` the rules read.
 #[derive(Clone, Copy)]
@@ -123,56 +126,162 @@ fn seller_members() -> &'static Members<Seller> {
     })
 }
 
+/// How deep the invoices stand: `{"batch": {"SalesInvoices": [{"SalesInvoice": [ here`.
+const INVOICE_DEPTH: u32 = 5;
+
+/// What the batch rules still need of an invoice whose own rules passed: its natural keys.
+type Passed = (Option<InvoiceNumber>, Option<String>);
+
 /// "Submit a batch of sales invoices" from its arguments `{"batch": {...}}`, when the quick
-/// path can vouch for every invoice: the body is then the batch exactly as written. `None`
-/// leaves the call to the full parse (a type error, a broken rule, anything unusual). Each
-/// invoice is checked as soon as it is read and then dropped, keeping only its natural keys.
-pub fn submit_batch(args: &str) -> Option<Call> {
-    let mut lx = Lexer::new(args);
-    lx.begin_object()?;
-    if lx.next_key(true)??.plain()? != "batch" {
-        return None;
-    }
-    lx.peek()?;
-    let start = lx.pos();
-    let mut check = BatchCheck::default();
-    let mut keys = NaturalKeys::default();
-    batch(&mut lx, |g, i, invoice| {
-        if check.add(g, i, &invoice) {
-            return None;
-        }
-        keys.invoice_numbers.extend(invoice.invoice_number);
-        keys.references.extend(invoice.reference);
-        Some(())
-    })?;
-    let end = lx.pos();
-    if lx.next_key(false)?.is_some() || !lx.at_end() {
-        return None;
-    }
-    let mut call = Call::new(op(ids::submit_sales_invoice_batch).ok()?).keys(keys);
-    call.body = Some(lx.slice(start, end)?.as_bytes().to_vec());
-    Some(call)
+/// path can vouch for every invoice: the call, and its body (the batch exactly as written, a
+/// part of `args`). `None` leaves the call to the full parse (a type error, a broken rule,
+/// anything unusual). Each invoice is checked as soon as it is read and then dropped, keeping
+/// only its natural keys. Long texts are read on several threads where the machine has them.
+pub fn submit_batch(args: &str) -> Option<(Call, &str)> {
+    submit_batch_in(args, split::parts(args.len()))
 }
 
-/// `{"SalesInvoices": [{"SalesInvoice": [...]}, ...]}`, nothing else in either object; `each`
-/// gets every invoice with its group and position.
-fn batch(lx: &mut Lexer<'_>, mut each: impl FnMut(usize, usize, SalesInvoice) -> Option<()>) -> Option<()> {
+/// [`submit_batch`], reading the text in up to `parts` parts at once.
+pub(crate) fn submit_batch_in(args: &str, parts: usize) -> Option<(Call, &str)> {
+    let starts = first_invoice(args).map(|(first, key)| split::guesses(args, first, key, parts)).unwrap_or_default();
+    split::with_workers(args, &starts, INVOICE_DEPTH, segment, |work| {
+        let mut lx = Lexer::new(args);
+        lx.begin_object()?;
+        if lx.next_key(true)??.plain()? != "batch" {
+            return None;
+        }
+        lx.peek()?;
+        let start = lx.pos();
+        let mut tally = Tally::default();
+        batch(&mut lx, work, &mut tally)?;
+        let end = lx.pos();
+        if lx.next_key(false)?.is_some() || !lx.at_end() {
+            return None;
+        }
+        let call = Call::new(op(ids::submit_sales_invoice_batch).ok()?).keys(tally.keys);
+        Some((call, lx.slice(start, end)?))
+    })
+}
+
+/// Where the first invoice starts and the name (quoted, as written) of its first member: what
+/// the workers look for to guess where later invoices start.
+fn first_invoice(args: &str) -> Option<(usize, &[u8])> {
+    let mut lx = Lexer::new(args);
+    for name in ["batch", "SalesInvoices", "SalesInvoice"] {
+        lx.begin_object()?;
+        if lx.next_key(true)??.plain()? != name {
+            return None;
+        }
+        if name != "batch" {
+            lx.begin_array()?;
+            lx.next_element(true)?.then_some(())?;
+        }
+    }
+    let first = lx.at();
+    lx.begin_object()?;
+    let quote = lx.at();
+    let key = lx.next_key(true)??.plain()?;
+    Some((first, args.as_bytes().get(quote..quote + key.len() + 2)?))
+}
+
+/// The batch rules across invoices, and the natural keys of the invoices that passed.
+#[derive(Default)]
+struct Tally {
+    check: BatchCheck,
+    keys: NaturalKeys,
+}
+
+impl Tally {
+    /// Invoice `i` of group `g`, read here: every rule.
+    fn invoice(&mut self, g: usize, i: usize, invoice: SalesInvoice) -> Option<()> {
+        if self.check.add(g, i, &invoice) {
+            return None;
+        }
+        self.keep((invoice.invoice_number, invoice.reference));
+        Some(())
+    }
+
+    /// Invoice `i` of group `g`, whose own rules a worker checked: the rules across invoices.
+    fn passed(&mut self, g: usize, i: usize, passed: Passed) -> Option<()> {
+        if self.check.add_number(g, i, passed.0.as_ref()) {
+            return None;
+        }
+        self.keep(passed);
+        Some(())
+    }
+
+    fn keep(&mut self, (number, reference): Passed) {
+        self.keys.invoice_numbers.extend(number);
+        self.keys.references.extend(reference);
+    }
+}
+
+/// `{"SalesInvoices": [{"SalesInvoice": [...]}, ...]}`, nothing else in either object.
+fn batch(lx: &mut Lexer<'_>, work: &mut Work<'_, Passed>, tally: &mut Tally) -> Option<()> {
     let mut group = 0;
     only_member(lx, "SalesInvoices", |lx| {
         list(lx, |lx| {
             let g = group;
             group += 1;
-            let mut i = 0;
-            only_member(lx, "SalesInvoice", |lx| {
-                list(lx, |lx| {
-                    each(g, i, invoice(lx)?)?;
-                    i += 1;
-                    Some(())
-                })
-            })
+            only_member(lx, "SalesInvoice", |lx| invoices(lx, g, work, tally))
         })
     })
     .map(drop)
+}
+
+/// The invoices of group `g`; where a worker read on from an invoice, its reading is taken over.
+fn invoices(lx: &mut Lexer<'_>, g: usize, work: &mut Work<'_, Passed>, tally: &mut Tally) -> Option<()> {
+    lx.begin_array()?;
+    let mut i = 0;
+    let mut first = true;
+    let mut at_element = false;
+    loop {
+        if !at_element && !lx.next_element(first)? {
+            return Some(());
+        }
+        first = false;
+        at_element = false;
+        let here = lx.at();
+        if let Some(segment) = work.take(here, lx.depth()) {
+            let segment = segment?;
+            for passed in segment.items {
+                tally.passed(g, i, passed)?;
+                i += 1;
+            }
+            lx.take_over(segment.end, segment.depth);
+            if segment.closed {
+                return Some(());
+            }
+            at_element = true;
+            continue;
+        }
+        tally.invoice(g, i, invoice(lx)?)?;
+        i += 1;
+    }
+}
+
+/// A worker's part: the invoices from `start` to the end of their list or to `stop`, each
+/// checked by its own rules.
+fn segment(text: &str, start: usize, depth: u32, stop: Option<usize>, cancel: &AtomicBool) -> Option<Segment<Passed>> {
+    let mut lx = Lexer::resume(text, start, depth);
+    let mut items = Vec::new();
+    loop {
+        if cancel.load(Ordering::Relaxed) {
+            return None;
+        }
+        let invoice = invoice(&mut lx)?;
+        if breaks_rules(&invoice) {
+            return None;
+        }
+        items.push((invoice.invoice_number, invoice.reference));
+        if !lx.next_element(false)? {
+            return Some(Segment { items, end: lx.pos(), depth: lx.depth(), closed: true });
+        }
+        let here = lx.at();
+        if Some(here) == stop {
+            return Some(Segment { items, end: here, depth: lx.depth(), closed: false });
+        }
+    }
 }
 
 /// An object with exactly one member, of that name.

@@ -59,9 +59,31 @@ impl<'a> Lexer<'a> {
         Lexer { text, pos: 0, depth: 0 }
     }
 
+    /// A reader that starts at `pos` as if it had already opened `depth` objects and arrays.
+    pub fn resume(text: &'a str, pos: usize, depth: u32) -> Self {
+        Lexer { text, pos, depth }
+    }
+
     /// The byte offset of the next unread byte.
     pub fn pos(&self) -> usize {
         self.pos
+    }
+
+    /// The byte offset of the next byte that is not whitespace.
+    pub fn at(&mut self) -> usize {
+        self.skip_ws();
+        self.pos
+    }
+
+    /// How many objects and arrays are open.
+    pub fn depth(&self) -> u32 {
+        self.depth
+    }
+
+    /// Continues where another reader of the same text stopped.
+    pub fn take_over(&mut self, pos: usize, depth: u32) {
+        self.pos = pos;
+        self.depth = depth;
     }
 
     /// The text between two offsets.

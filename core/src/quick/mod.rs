@@ -7,13 +7,15 @@
 mod invoices;
 mod lexer;
 mod schema;
+mod split;
 
 use crate::client::Call;
 pub(crate) use lexer::special;
 
 /// The call for `operation_id` from its JSON arguments, when the quick path applies and can
-/// vouch for them; `None` means: take the full path.
-pub(crate) fn prepare(operation_id: &str, args_json: &str) -> Option<Call> {
+/// vouch for them, with its body: a part of `args_json`, exactly as written (the call itself has
+/// none). `None` means: take the full path.
+pub(crate) fn prepare<'a>(operation_id: &str, args_json: &'a str) -> Option<(Call, &'a str)> {
     match operation_id {
         "submit_sales_invoice_batch" => invoices::submit_batch(args_json),
         _ => None,
@@ -21,6 +23,6 @@ pub(crate) fn prepare(operation_id: &str, args_json: &str) -> Option<Call> {
 }
 
 #[cfg(test)]
-use invoices::capture as capture_invoice;
+use invoices::{capture as capture_invoice, submit_batch_in};
 #[cfg(test)]
 mod tests;

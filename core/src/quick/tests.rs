@@ -162,14 +162,15 @@ fn a_quick_batch_is_the_same_call_as_a_parsed_one() {
         let args = format!(r#"{{"batch": {{"SalesInvoices": [{{"SalesInvoice": [{text}]}}]}}}}"#);
         let parsed = prepare_parsed("submit_sales_invoice_batch", &args);
         full += usize::from(parsed.is_ok());
-        let Some(call) = super::prepare("submit_sales_invoice_batch", &args) else { continue };
+        let Some((call, body)) = super::prepare("submit_sales_invoice_batch", &args) else { continue };
         quick += 1;
         let parsed = parsed.unwrap_or_else(|e| panic!("{name}: quick accepted what the full path refuses: {e}"));
         assert_eq!(call.keys.invoice_numbers, parsed.keys.invoice_numbers, "{name}");
         assert_eq!(call.keys.references, parsed.keys.references, "{name}");
         assert_eq!(call.operation.id, parsed.operation.id);
-        let body = |c: &crate::Call| serde_json::from_slice::<Value>(c.body.as_deref().unwrap()).unwrap();
-        assert_eq!(body(&call), body(&parsed), "{name}");
+        assert!(call.body.is_none(), "{name}: the quick body is a part of the arguments");
+        let parsed_body = serde_json::from_slice::<Value>(parsed.body.as_deref().unwrap()).unwrap();
+        assert_eq!(serde_json::from_str::<Value>(body).unwrap(), parsed_body, "{name}");
     }
     assert!(quick > 100 && quick <= full, "quick {quick}, full {full}");
 }
@@ -184,9 +185,9 @@ fn batches_take_the_quick_path_only_in_their_exact_shape() {
     let ok = format!(
         r#" {{ "batch" : {{"SalesInvoices":[{{"SalesInvoice":[{invoice},{second}]}},{{"SalesInvoice":[]}}]}} }} "#
     );
-    let call = super::prepare("submit_sales_invoice_batch", &ok).unwrap();
+    let (call, body) = super::prepare("submit_sales_invoice_batch", &ok).unwrap();
     assert_eq!(call.keys.invoice_numbers.len(), 2);
-    assert!(std::str::from_utf8(call.body.as_deref().unwrap()).unwrap().starts_with(r#"{"SalesInvoices""#));
+    assert!(body.starts_with(r#"{"SalesInvoices""#) && body.ends_with("]}"), "{body}");
     for other in [
         format!(r#"{{"batch":{{"SalesInvoices":[{{"SalesInvoice":[{invoice}]}}],"Other":1}}}}"#),
         format!(r#"{{"batch":{{"SalesInvoices":[{{"SalesInvoice":[{invoice}],"Other":1}}]}}}}"#),
@@ -196,5 +197,91 @@ fn batches_take_the_quick_path_only_in_their_exact_shape() {
         r#"{"batch":null}"#.to_owned(),
     ] {
         assert!(super::prepare("submit_sales_invoice_batch", &other).is_none(), "{other}");
+    }
+}
+
+/// A batch of `groups`, invoice `n` numbered `n` (changed by `edit`), as compact or pretty text.
+fn numbered_batch(groups: &[usize], pretty: bool, edit: impl Fn(usize, &mut Value)) -> String {
+    let mut n = 0;
+    let groups: Vec<Value> = groups
+        .iter()
+        .map(|&count| {
+            let invoices: Vec<Value> = (0..count)
+                .map(|_| {
+                    n += 1;
+                    let mut invoice = base();
+                    invoice["InvoiceNumber"] = json!(n);
+                    edit(n, &mut invoice);
+                    invoice
+                })
+                .collect();
+            json!({ "SalesInvoice": invoices })
+        })
+        .collect();
+    let args = json!({ "batch": { "SalesInvoices": groups } });
+    if pretty {
+        serde_json::to_string_pretty(&args).unwrap()
+    } else {
+        args.to_string()
+    }
+}
+
+#[test]
+fn a_batch_read_in_parts_answers_as_one_read_whole() {
+    let nested = |n: usize, v: &mut Value| {
+        // Objects opening with the same member name inside an invoice: guesses may land there.
+        if n % 3 == 0 {
+            v["UnknownMember"] = json!([{ "InvoiceNumber": n }, { "InvoiceNumber": "x" }]);
+        }
+    };
+    let cases: Vec<(&str, String, bool)> = vec![
+        ("one group", numbered_batch(&[14], false, |_, _| ()), true),
+        ("groups", numbered_batch(&[5, 0, 4, 1, 6], false, |_, _| ()), true),
+        ("pretty", numbered_batch(&[7, 7], true, |_, _| ()), true),
+        ("nested look-alikes", numbered_batch(&[6, 6], false, nested), true),
+        (
+            "a rule broken late",
+            numbered_batch(&[6, 6], false, |n, v| {
+                if n == 11 {
+                    v["TotalAmount"] = json!(1);
+                }
+            }),
+            false,
+        ),
+        (
+            "a type error late",
+            numbered_batch(&[12], false, |n, v| {
+                if n == 10 {
+                    v["InvoiceRows"][1]["Qty"] = json!("x");
+                }
+            }),
+            false,
+        ),
+        (
+            "a number repeated across parts",
+            numbered_batch(&[12], false, |n, v| {
+                if n == 12 {
+                    v["InvoiceNumber"] = json!(2);
+                }
+            }),
+            false,
+        ),
+    ];
+    for (name, args, passes) in cases {
+        let whole = super::submit_batch_in(&args, 1);
+        assert_eq!(whole.is_some(), passes, "{name}");
+        assert_eq!(whole.is_some(), prepare_parsed("submit_sales_invoice_batch", &args).is_ok(), "{name}");
+        for parts in 2..=16 {
+            let split = super::submit_batch_in(&args, parts);
+            match (&whole, &split) {
+                (Some((a, body_a)), Some((b, body_b))) => {
+                    assert_eq!(a.keys.invoice_numbers, b.keys.invoice_numbers, "{name} in {parts}");
+                    assert_eq!(a.keys.references, b.keys.references, "{name} in {parts}");
+                    assert_eq!(body_a, body_b, "{name} in {parts}");
+                }
+                (None, None) => {}
+                _ => panic!("{name}: read whole {}, in {parts} parts {}", whole.is_some(), split.is_some()),
+            }
+        }
     }
 }

@@ -11,30 +11,24 @@
 pub fn write_json_string(text: &[u8], out: &mut Vec<u8>) {
     out.reserve(text.len() + 2);
     out.push(b'"');
-    let mut start = 0;
-    let mut i = 0;
-    while i < text.len() {
-        if let Some(chunk) = text.get(i..i + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            let mask = crate::quick::special(u64::from_le_bytes(word));
-            if mask == 0 {
-                i += 8;
-                continue;
+    let mut rest = text;
+    loop {
+        // Whole words with nothing to escape are copied as words (no call to copy a few bytes).
+        while let Some((word, tail)) = rest.split_first_chunk::<8>() {
+            if crate::quick::special(u64::from_le_bytes(*word)) != 0 {
+                break;
             }
-            i += (mask.trailing_zeros() / 8) as usize;
+            out.extend_from_slice(word);
+            rest = tail;
         }
-        let b = text[i];
+        let Some((&b, tail)) = rest.split_first() else { break };
         if b >= 0x20 && b != b'"' && b != b'\\' {
-            i += 1;
-            continue;
+            out.push(b);
+        } else {
+            push_escape(b, out);
         }
-        out.extend_from_slice(&text[start..i]);
-        push_escape(b, out);
-        i += 1;
-        start = i;
+        rest = tail;
     }
-    out.extend_from_slice(&text[start..]);
     out.push(b'"');
 }
 
@@ -71,6 +65,20 @@ mod tests {
             let mut out = Vec::new();
             write_json_string(s.as_bytes(), &mut out);
             assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn every_length_and_position() {
+        for len in 0..40 {
+            for at in 0..=len {
+                for special in ["\"", "\\", "\n", "\u{0}", "ä", "€"] {
+                    let s: String = (0..len).map(|i| if i == at { special } else { "a" }).collect();
+                    let mut out = Vec::new();
+                    write_json_string(s.as_bytes(), &mut out);
+                    assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&s).unwrap(), "{s:?}");
+                }
+            }
         }
     }
 }

@@ -26,7 +26,7 @@ pub use fi::{check_identifier, decode_barcode, encode_barcode, reference_forms, 
 pub use json::write_json_string;
 #[cfg(test)]
 pub(crate) use ops::prepare_parsed;
-pub use ops::{normalize, prepare, OperationInfo, ParamInfo};
+pub use ops::{normalize, prepare, prepare_borrowing, OperationInfo, ParamInfo};
 pub use tools::{build_invoice_json, validate_json};
 
 use crate::model::{FieldInfo, WireTypeRef};

@@ -67,10 +67,21 @@ macro_rules! param_value {
 /// Big batches take the quick path ([`crate::quick`]) when it can vouch for every invoice; any
 /// other case, and every error, comes from parsing the arguments into their types.
 pub fn prepare(operation_id: &str, args_json: &str) -> Result<Call> {
-    if let Some(call) = crate::quick::prepare(operation_id, args_json) {
-        return Ok(call);
+    let (mut call, body) = prepare_borrowing(operation_id, args_json)?;
+    if let Some(body) = body {
+        call.body = Some(body.as_bytes().to_vec());
     }
-    prepare_parsed(operation_id, args_json)
+    Ok(call)
+}
+
+/// [`prepare`] without copying a body that is a part of `args_json` exactly as written (big
+/// batches on the quick path): the call comes without a body and the part is returned beside
+/// it. For bindings that hand the body on and would otherwise copy it twice.
+pub fn prepare_borrowing<'a>(operation_id: &str, args_json: &'a str) -> Result<(Call, Option<&'a str>)> {
+    if let Some((call, body)) = crate::quick::prepare(operation_id, args_json) {
+        return Ok((call, Some(body)));
+    }
+    prepare_parsed(operation_id, args_json).map(|call| (call, None))
 }
 
 macro_rules! surface {

@@ -2,6 +2,7 @@
 
 use super::{amounts, pointer_token, Report, Violation};
 use crate::cashin::{SalesInvoice, SalesInvoiceBatch};
+use crate::model::Identifier;
 
 /// Which rules apply.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -114,6 +115,11 @@ pub fn validate_batch(batch: &SalesInvoiceBatch) -> Report {
     check.finish()
 }
 
+/// Whether an invoice breaks any of its own rules (warnings do not count).
+pub(crate) fn breaks_rules(invoice: &SalesInvoice) -> bool {
+    validate_invoice(invoice).violations.iter().any(Violation::is_error)
+}
+
 /// The batch rules one invoice at a time, so a caller need not hold every invoice at once.
 #[derive(Default)]
 pub(crate) struct BatchCheck {
@@ -131,18 +137,29 @@ impl BatchCheck {
             let prefix = prefix(g, i);
             self.violations.extend(found.into_iter().map(|x| x.under(&prefix)));
         }
-        if let Some(number) = &invoice.invoice_number {
-            if let Some((fg, fi)) = self.seen.get(number.as_str()).copied() {
+        self.add_number(g, i, invoice.invoice_number.as_ref());
+        self.violations.get(before..).is_some_and(|new| new.iter().any(Violation::is_error))
+    }
+
+    /// Notes the invoice number of invoice `i` of group `g`, whose own rules were checked
+    /// elsewhere; `true` when the number appeared before.
+    pub(crate) fn add_number(&mut self, g: usize, i: usize, number: Option<&Identifier>) -> bool {
+        let Some(number) = number else { return false };
+        let prefix = |g: usize, i: usize| format!("/SalesInvoices/{g}/SalesInvoice/{i}");
+        match self.seen.get(number.as_str()).copied() {
+            Some((fg, fi)) => {
                 self.violations.push(Violation::error(
                     format!("{}/InvoiceNumber", prefix(g, i)),
                     "invoice_number.duplicate",
                     format!("InvoiceNumber {number} already appears at {}", prefix(fg, fi)),
                 ));
-            } else {
+                true
+            }
+            None => {
                 self.seen.insert(number.as_str().to_owned(), (g, i));
+                false
             }
         }
-        self.violations.get(before..).is_some_and(|new| new.iter().any(Violation::is_error))
     }
 
     /// Every violation, in batch order.
