@@ -48,10 +48,23 @@ const KEEP: usize = 16 << 20;
 /// calls: a big batch then costs no fresh memory, nor the copies of a growing one. Unconvertible
 /// input raises `lasku.ValidationError` and `f` is not run.
 pub fn with_json<R>(value: &Bound<'_, PyAny>, f: impl FnOnce(&str) -> PyResult<R>) -> PyResult<R> {
+    with_json_reporting(value, None, f)
+}
+
+/// Where the writer tells someone (the core's checking ahead) at which offsets the elements of
+/// lists so deep start: the depth, and whom to tell (with the text written so far).
+pub type Report<'r> = Option<(u32, &'r dyn Fn(&[u8]))>;
+
+/// [`with_json`], reporting where list elements start as it writes.
+pub fn with_json_reporting<R>(
+    value: &Bound<'_, PyAny>,
+    report: Report<'_>,
+    f: impl FnOnce(&str) -> PyResult<R>,
+) -> PyResult<R> {
     // Taken out while in use: a call from Python code run by the writer gets an empty one.
     let mut buffer = BUFFER.try_with(Cell::take).unwrap_or_default();
     buffer.clear();
-    let result = write_json(value, &mut buffer).and_then(|()| {
+    let result = write_json_reporting(value, &mut buffer, report).and_then(|()| {
         let text = std::str::from_utf8(&buffer).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
         f(text)
     });
@@ -63,8 +76,12 @@ pub fn with_json<R>(value: &Bound<'_, PyAny>, f: impl FnOnce(&str) -> PyResult<R
 
 /// Appends the JSON text of a Python value to `out`.
 pub fn write_json(value: &Bound<'_, PyAny>, out: &mut Vec<u8>) -> PyResult<()> {
+    write_json_reporting(value, out, None)
+}
+
+fn write_json_reporting(value: &Bound<'_, PyAny>, out: &mut Vec<u8>, report: Report<'_>) -> PyResult<()> {
     let py = value.py();
-    let writer = Writer::new(py)?;
+    let writer = Writer::new(py, report)?;
     match writer.write(value, out, 0) {
         Ok(()) => Ok(()),
         Err(Fail::Py(e)) => Err(e),
@@ -107,7 +124,7 @@ fn at(fail: Fail, segment: impl FnOnce() -> String) -> Fail {
 }
 
 /// Type pointers compared by identity: the common exact types take one comparison.
-struct Writer<'py> {
+struct Writer<'py, 'r> {
     str_t: *mut ffi::PyTypeObject,
     int_t: *mut ffi::PyTypeObject,
     float_t: *mut ffi::PyTypeObject,
@@ -118,10 +135,11 @@ struct Writer<'py> {
     decimal: Bound<'py, PyType>,
     date: Bound<'py, PyType>,
     datetime: Bound<'py, PyType>,
+    report: Report<'r>,
 }
 
-impl<'py> Writer<'py> {
-    fn new(py: Python<'py>) -> PyResult<Self> {
+impl<'py, 'r> Writer<'py, 'r> {
+    fn new(py: Python<'py>, report: Report<'r>) -> PyResult<Self> {
         Ok(Writer {
             str_t: PyString::type_object(py).as_type_ptr(),
             int_t: PyInt::type_object(py).as_type_ptr(),
@@ -133,6 +151,7 @@ impl<'py> Writer<'py> {
             decimal: decimal_type(py)?.clone(),
             date: DATE.import(py, "datetime", "date")?.clone(),
             datetime: DATETIME.import(py, "datetime", "datetime")?.clone(),
+            report,
         })
     }
 
@@ -258,6 +277,11 @@ impl<'py> Writer<'py> {
         for (i, item) in items.enumerate() {
             if i > 0 {
                 out.push(b',');
+            }
+            if let Some((deep, report)) = self.report {
+                if depth + 1 == deep {
+                    report(out);
+                }
             }
             self.write(&item, out, depth + 1).map_err(|f| at(f, || i.to_string()))?;
         }

@@ -6,6 +6,7 @@ use pyo3::types::{PyBytes, PyDict, PyList};
 
 use lasku::model::WireTypeRef;
 use lasku::surface;
+use lasku::Call;
 
 use crate::errors::{to_py_err, violations_to_py};
 use crate::guard::guard;
@@ -26,13 +27,27 @@ pub fn to_json(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<String> {
 /// Validates and serializes an operation's request without sending it.
 #[pyfunction]
 pub fn prepare<'py>(py: Python<'py>, operation: &str, args: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
-    guard(py, || tojson::with_json(args, |args_json| prepared(py, operation, args_json)))
+    guard(py, || {
+        // A batch is checked on other threads while the rest of it is still being written.
+        std::thread::scope(|scope| match surface::Ahead::new(scope, operation) {
+            Some(ahead) => {
+                let report = |written: &[u8]| ahead.element(written);
+                tojson::with_json_reporting(args, Some((ahead.depth(), &report)), |args_json| {
+                    let prepared = py.detach(|| ahead.finish(args_json));
+                    prepared_to_py(py, prepared.map_err(|e| to_py_err(py, &e))?)
+                })
+            }
+            None => tojson::with_json(args, |args_json| {
+                let prepared = py.detach(|| surface::prepare_borrowing(operation, args_json));
+                prepared_to_py(py, prepared.map_err(|e| to_py_err(py, &e))?)
+            }),
+        })
+    })
 }
 
 /// The prepared call as a dict; a body that is a part of the arguments' text is copied once,
 /// straight into the `bytes`.
-fn prepared<'py>(py: Python<'py>, operation: &str, args_json: &str) -> PyResult<Bound<'py, PyDict>> {
-    let (call, body) = py.detach(|| surface::prepare_borrowing(operation, args_json)).map_err(|e| to_py_err(py, &e))?;
+fn prepared_to_py<'py>(py: Python<'py>, (call, body): (Call, Option<&str>)) -> PyResult<Bound<'py, PyDict>> {
     let out = PyDict::new(py);
     out.set_item("operation", call.operation.id)?;
     out.set_item("method", call.operation.method.as_str())?;

@@ -78,3 +78,37 @@ def test_prepare_validates_and_serializes_without_sending() -> None:
     assert ("invoiceDateFrom", "2026-01-01") in listed["query"]
     with pytest.raises(lasku.ValidationError):
         lasku.prepare("create_invoice", invoice={"InvoiceNumber": 5})
+
+
+def test_a_big_batch_is_checked_while_written() -> None:
+    """Past a few hundred KB the batch is checked on other threads as it is written: the
+    answer is the one a small batch gets, invoice for invoice, and a late error is still found."""
+    one = lasku.build_invoice(
+        {"InvoiceNumber": 1, "InvoiceDate": "2026-11-21", "DueDate": "2026-12-21", "SalesName": "Oy \"Iso\" Ab\n", "Note": "x" * 1500},
+        [{"description": "Työ", "qty": 2, "unit_price": "80.00", "vat_percent": "25.5"}] * 3,
+    )
+
+    def batch(count: int) -> dict:
+        invoices = [dict(one, InvoiceNumber=n, InvoiceRows=[dict(r, Nto=float(r["Nto"])) for r in one["InvoiceRows"] or []]) for n in range(1, count + 1)]
+        return {"SalesInvoices": [{"SalesInvoice": invoices[: count // 3]}, {"SalesInvoice": []}, {"SalesInvoice": invoices[count // 3 :]}]}
+
+    big = batch(1200)
+    prepared = lasku.prepare("submit_sales_invoice_batch", batch=big)
+    assert prepared["body"] is not None and len(prepared["body"]) > 2_000_000
+    import json
+
+    sent = json.loads(prepared["body"], parse_float=Decimal)
+    assert [i["InvoiceNumber"] for g in sent["SalesInvoices"] for i in g["SalesInvoice"]] == list(range(1, 1201))
+    assert sent["SalesInvoices"][2]["SalesInvoice"][-1]["SalesName"] == 'Oy "Iso" Ab\n'
+    assert sent["SalesInvoices"][0]["SalesInvoice"][0]["InvoiceRows"][0]["Nto"] == Decimal("160.0")
+
+    late = batch(1200)
+    late["SalesInvoices"][2]["SalesInvoice"][700]["TotalAmount"] = Decimal("1.00")
+    late["SalesInvoices"][2]["SalesInvoice"][750]["InvoiceNumber"] = 3
+    with pytest.raises(lasku.ValidationError) as caught:
+        lasku.prepare("submit_sales_invoice_batch", batch=late)
+    paths = {v["path"] for v in caught.value.violations}
+    assert any(p.startswith("/SalesInvoices/2/SalesInvoice/700/") for p in paths), paths
+    assert "/SalesInvoices/2/SalesInvoice/750/InvoiceNumber" in paths, paths
+    # The client is as usable as before.
+    assert lasku.prepare("submit_sales_invoice_batch", batch=batch(3))["body"] is not None

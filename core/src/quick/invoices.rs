@@ -127,10 +127,10 @@ fn seller_members() -> &'static Members<Seller> {
 }
 
 /// How deep the invoices stand: `{"batch": {"SalesInvoices": [{"SalesInvoice": [ here`.
-const INVOICE_DEPTH: u32 = 5;
+pub(super) const INVOICE_DEPTH: u32 = 5;
 
 /// What the batch rules still need of an invoice whose own rules passed: its natural keys.
-type Passed = (Option<InvoiceNumber>, Option<String>);
+pub(super) type Passed = (Option<InvoiceNumber>, Option<String>);
 
 /// "Submit a batch of sales invoices" from its arguments `{"batch": {...}}`, when the quick
 /// path can vouch for every invoice: the call, and its body (the batch exactly as written, a
@@ -144,23 +144,26 @@ pub fn submit_batch(args: &str) -> Option<(Call, &str)> {
 /// [`submit_batch`], reading the text in up to `parts` parts at once.
 pub(crate) fn submit_batch_in(args: &str, parts: usize) -> Option<(Call, &str)> {
     let starts = first_invoice(args).map(|(first, key)| split::guesses(args, first, key, parts)).unwrap_or_default();
-    split::with_workers(args, &starts, INVOICE_DEPTH, segment, |work| {
-        let mut lx = Lexer::new(args);
-        lx.begin_object()?;
-        if lx.next_key(true)??.plain()? != "batch" {
-            return None;
-        }
-        lx.peek()?;
-        let start = lx.pos();
-        let mut tally = Tally::default();
-        batch(&mut lx, work, &mut tally)?;
-        let end = lx.pos();
-        if lx.next_key(false)?.is_some() || !lx.at_end() {
-            return None;
-        }
-        let call = Call::new(op(ids::submit_sales_invoice_batch).ok()?).keys(tally.keys);
-        Some((call, lx.slice(start, end)?))
-    })
+    split::with_workers(args, &starts, INVOICE_DEPTH, segment, |work| read_batch(args, work))
+}
+
+/// [`submit_batch`], taking over what `work` read ahead.
+pub(super) fn read_batch<'a>(args: &'a str, work: &mut Work<'_, Passed>) -> Option<(Call, &'a str)> {
+    let mut lx = Lexer::new(args);
+    lx.begin_object()?;
+    if lx.next_key(true)??.plain()? != "batch" {
+        return None;
+    }
+    lx.peek()?;
+    let start = lx.pos();
+    let mut tally = Tally::default();
+    batch(&mut lx, work, &mut tally)?;
+    let end = lx.pos();
+    if lx.next_key(false)?.is_some() || !lx.at_end() {
+        return None;
+    }
+    let call = Call::new(op(ids::submit_sales_invoice_batch).ok()?).keys(tally.keys);
+    Some((call, lx.slice(start, end)?))
 }
 
 /// Where the first invoice starts and the name (quoted, as written) of its first member: what
@@ -262,7 +265,13 @@ fn invoices(lx: &mut Lexer<'_>, g: usize, work: &mut Work<'_, Passed>, tally: &m
 
 /// A worker's part: the invoices from `start` to the end of their list or to `stop`, each
 /// checked by its own rules.
-fn segment(text: &str, start: usize, depth: u32, stop: Option<usize>, cancel: &AtomicBool) -> Option<Segment<Passed>> {
+pub(super) fn segment(
+    text: &str,
+    start: usize,
+    depth: u32,
+    stop: Option<usize>,
+    cancel: &AtomicBool,
+) -> Option<Segment<Passed>> {
     let mut lx = Lexer::resume(text, start, depth);
     let mut items = Vec::new();
     loop {

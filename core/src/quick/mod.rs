@@ -4,12 +4,16 @@
 //! error, a broken rule, a form it does not read itself) goes to the full parse, which decides
 //! and reports; so the quick path changes how fast an answer comes, never what it is.
 
+#[cfg(not(target_arch = "wasm32"))]
+mod ahead;
 mod invoices;
 mod lexer;
 mod schema;
 mod split;
 
 use crate::client::Call;
+#[cfg(not(target_arch = "wasm32"))]
+pub use ahead::Ahead;
 pub(crate) use lexer::special;
 
 /// The call for `operation_id` from its JSON arguments, when the quick path applies and can

@@ -10,6 +10,7 @@ use std::sync::atomic::AtomicBool;
 const PART: usize = 512 * 1024;
 
 /// What a worker read from its start onwards.
+#[derive(Debug)]
 pub struct Segment<T> {
     /// What each element gave, in order.
     pub items: Vec<T>,
@@ -21,13 +22,21 @@ pub struct Segment<T> {
     pub closed: bool,
 }
 
+impl<T> Segment<T> {
+    /// The same, for a worker that read a piece starting `offset` bytes into the whole text.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    pub fn shifted(self, offset: usize) -> Self {
+        Segment { end: self.end + offset, ..self }
+    }
+}
+
 /// How a worker reads from `start` (an element start, `depth` deep) to `stop` (the next
 /// worker's start, if any), giving up early when asked to.
 pub type Worker<T> =
     fn(text: &str, start: usize, depth: u32, stop: Option<usize>, cancel: &AtomicBool) -> Option<Segment<T>>;
 
 /// Waits for a worker and gives what it read (`None`: it gave up).
-type Wait<'a, T> = Box<dyn FnOnce() -> Option<Segment<T>> + 'a>;
+pub type Wait<'a, T> = Box<dyn FnOnce() -> Option<Segment<T>> + 'a>;
 
 /// The workers reading ahead of the main reader.
 pub struct Work<'a, T> {
@@ -37,10 +46,21 @@ pub struct Work<'a, T> {
     depth: u32,
 }
 
-impl<T> Work<'_, T> {
+impl<'a, T> Work<'a, T> {
     /// No workers: the main reader reads everything.
     pub fn none() -> Self {
-        Work { pending: VecDeque::new(), depth: 0 }
+        Work::new(0)
+    }
+
+    /// No workers yet, for a list `depth` deep.
+    pub fn new(depth: u32) -> Self {
+        Work { pending: VecDeque::new(), depth }
+    }
+
+    /// A worker that started at `start` (after those pushed before) and how to wait for it.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    pub fn push(&mut self, start: usize, wait: Wait<'a, T>) {
+        self.pending.push_back((start, wait));
     }
 
     /// What the worker that started at `at` read, when the main reader stands at an element
@@ -80,7 +100,7 @@ pub fn with_workers<T: Send, R>(
     }
     let cancel = AtomicBool::new(false);
     std::thread::scope(|scope| {
-        let mut work = Work { pending: VecDeque::new(), depth };
+        let mut work = Work::new(depth);
         for (k, &start) in starts.iter().enumerate() {
             let stop = starts.get(k + 1).copied();
             let cancel = &cancel;
@@ -88,7 +108,7 @@ pub fn with_workers<T: Send, R>(
                 .name("lasku-quick".into())
                 .spawn_scoped(scope, move || worker(text, start, depth, stop, cancel));
             match spawned {
-                Ok(handle) => work.pending.push_back((start, Box::new(move || handle.join().ok().flatten()))),
+                Ok(handle) => work.push(start, Box::new(move || handle.join().ok().flatten())),
                 // No thread to be had: the main reader reads on by itself.
                 Err(_) => break,
             }

@@ -285,3 +285,89 @@ fn a_batch_read_in_parts_answers_as_one_read_whole() {
         }
     }
 }
+
+/// What a writer checked ahead gives for the groups of `invoices` (JSON texts), cut into pieces
+/// of at least `piece` bytes.
+fn written_ahead(groups: &[Vec<String>], piece: usize) -> Option<(Vec<String>, String, bool)> {
+    std::thread::scope(|scope| {
+        let ahead = super::Ahead::new(scope, "submit_sales_invoice_batch").unwrap().with_piece(piece);
+        assert_eq!(ahead.depth(), 5);
+        let mut text = String::from(r#"{"batch":{"SalesInvoices":["#);
+        for (g, group) in groups.iter().enumerate() {
+            text.push_str(if g == 0 { r#"{"SalesInvoice":["# } else { r#",{"SalesInvoice":["# });
+            for (i, invoice) in group.iter().enumerate() {
+                if i > 0 {
+                    text.push(',');
+                }
+                ahead.element(text.as_bytes());
+                text.push_str(invoice);
+            }
+            text.push_str("]}");
+        }
+        text.push_str("]}}");
+        let (call, body) = ahead.finish(&text).ok()?;
+        let numbers = call.keys.invoice_numbers.iter().map(ToString::to_string).collect();
+        let body = body.map(str::to_owned);
+        let quick = body.is_some();
+        Some((numbers, body.or_else(|| call.body.map(|b| String::from_utf8(b).unwrap()))?, quick))
+    })
+}
+
+#[test]
+fn a_batch_checked_while_written_answers_as_one_read_whole() {
+    let invoice = |n: usize, edit: &dyn Fn(&mut Value)| {
+        let mut v = base();
+        v["InvoiceNumber"] = json!(n);
+        edit(&mut v);
+        v.to_string()
+    };
+    let plain = |groups: &[usize]| -> Vec<Vec<String>> {
+        let mut n = 0;
+        groups
+            .iter()
+            .map(|&c| {
+                (0..c)
+                    .map(|_| {
+                        n += 1;
+                        invoice(n, &|_| ())
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    let mut late_rule = plain(&[6, 6]);
+    late_rule[1][4] = invoice(11, &|v| v["TotalAmount"] = json!(1));
+    let mut late_type = plain(&[12]);
+    late_type[0][9] = invoice(10, &|v| v["InvoiceRows"][1]["Qty"] = json!("x"));
+    let mut repeated = plain(&[12]);
+    repeated[0][11] = invoice(2, &|_| ());
+    for (name, groups, passes) in [
+        ("one group", plain(&[14]), true),
+        ("groups", plain(&[5, 0, 4, 1, 6]), true),
+        ("a rule broken late", late_rule, false),
+        ("a type error late", late_type, false),
+        ("a number repeated across pieces", repeated, false),
+    ] {
+        let whole: Vec<String> = groups.iter().map(|g| format!(r#"{{"SalesInvoice":[{}]}}"#, g.join(","))).collect();
+        let args = format!(r#"{{"batch":{{"SalesInvoices":[{}]}}}}"#, whole.join(","));
+        let expected = super::submit_batch_in(&args, 1);
+        assert_eq!(expected.is_some(), passes, "{name}");
+        for piece in [1, 500, 2000, 5000, 1 << 20] {
+            let got = written_ahead(&groups, piece);
+            match (&expected, got) {
+                (Some((call, body)), Some((numbers, got_body, quick))) => {
+                    assert!(quick, "{name} in pieces of {piece}");
+                    let want: Vec<String> = call.keys.invoice_numbers.iter().map(ToString::to_string).collect();
+                    assert_eq!(numbers, want, "{name} in pieces of {piece}");
+                    assert_eq!(&got_body, body, "{name} in pieces of {piece}");
+                }
+                // The full parse answers (with the violations) exactly as without pieces.
+                (None, got) => {
+                    let parsed = prepare_parsed("submit_sales_invoice_batch", &args);
+                    assert_eq!(got.is_some(), parsed.is_ok(), "{name} in pieces of {piece}");
+                }
+                (Some(_), None) => panic!("{name} in pieces of {piece}: refused"),
+            }
+        }
+    }
+}
