@@ -20,6 +20,8 @@ mod tools;
 
 use std::collections::BTreeMap;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use crate::quick::Ahead;
 pub use args::{parse_at, ParamKind};
 pub use client::JsonPages;
 pub use fi::{check_identifier, decode_barcode, encode_barcode, reference_forms, IDENTIFIER_KINDS};
@@ -27,8 +29,6 @@ pub use json::write_json_string;
 #[cfg(any(test, not(target_arch = "wasm32")))]
 pub(crate) use ops::prepare_parsed;
 pub use ops::{normalize, prepare, prepare_borrowing, OperationInfo, ParamInfo};
-#[cfg(not(target_arch = "wasm32"))]
-pub use crate::quick::Ahead;
 pub use tools::{build_invoice_json, validate_json};
 
 use crate::model::{FieldInfo, WireTypeRef};
