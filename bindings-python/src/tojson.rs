@@ -6,7 +6,7 @@
 //! their ISO form; None → null. NaN and infinities, non-str keys, lone surrogates and other types
 //! are refused with a violation naming the JSON pointer of the offending value.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -136,7 +136,16 @@ struct Writer<'py, 'r> {
     date: Bound<'py, PyType>,
     datetime: Bound<'py, PyType>,
     report: Report<'r>,
+    /// Member names written in this call, by the address of their `str` (held, so that the
+    /// address cannot be reused by another object meanwhile), with their JSON text and colon.
+    names: RefCell<Vec<Name<'py>>>,
 }
+
+/// A remembered member name: the `str` and its JSON text with the colon.
+type Name<'py> = Option<(Bound<'py, PyString>, Vec<u8>)>;
+
+/// A writer remembers up to 2^NAME_BITS member names.
+const NAME_BITS: u32 = 8;
 
 impl<'py, 'r> Writer<'py, 'r> {
     fn new(py: Python<'py>, report: Report<'r>) -> PyResult<Self> {
@@ -152,6 +161,7 @@ impl<'py, 'r> Writer<'py, 'r> {
             date: DATE.import(py, "datetime", "date")?.clone(),
             datetime: DATETIME.import(py, "datetime", "datetime")?.clone(),
             report,
+            names: RefCell::new(Vec::new()),
         })
     }
 
@@ -262,9 +272,44 @@ impl<'py, 'r> Writer<'py, 'r> {
             out.push(b',');
         }
         *first = false;
+        self.write_name(name, out)?;
+        self.write(value, out, depth + 1).map_err(|f| at(f, || name.to_string()))
+    }
+
+    /// A member name and its colon; a name written before in this call (the same `str` object,
+    /// as dicts built alike share their keys) is copied from [`Writer::names`].
+    fn write_name(&self, name: &Bound<'py, PyString>, out: &mut Vec<u8>) -> Result<(), Fail> {
+        let Ok(mut names) = self.names.try_borrow_mut() else {
+            write_py_str(name, out)?;
+            out.push(b':');
+            return Ok(());
+        };
+        if names.is_empty() {
+            names.resize(1 << NAME_BITS, None);
+        }
+        // Fibonacci hashing of the address: its high bits pick the slot.
+        let hash = (name.as_ptr() as usize as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - NAME_BITS);
+        let slot = names.get_mut(hash as usize);
+        if let Some(Some((known, text))) = slot.as_deref() {
+            if known.is(name) {
+                out.extend_from_slice(text);
+                return Ok(());
+            }
+        }
+        let start = out.len();
         write_py_str(name, out)?;
         out.push(b':');
-        self.write(value, out, depth + 1).map_err(|f| at(f, || name.to_string()))
+        if let (Some(slot), Some(text)) = (slot, out.get(start..)) {
+            match slot {
+                Some((known, kept)) => {
+                    *known = name.clone();
+                    kept.clear();
+                    kept.extend_from_slice(text);
+                }
+                None => *slot = Some((name.clone(), text.to_vec())),
+            }
+        }
+        Ok(())
     }
 
     fn write_seq(

@@ -38,6 +38,18 @@ def test_what_goes_on_the_wire() -> None:
     assert lasku.to_json(OrderedDict([("b", 1), ("a", (1, 2))])) == '{"b":1,"a":[1,2]}'
 
 
+def test_many_member_names_and_amounts_are_written_exactly() -> None:
+    """Member names are remembered by object within a call: many names, the same names in many
+    dicts, names that need escaping, and equal names in different objects all come out right."""
+    names = [f"Name{i}" for i in range(600)] + ['quo"te', "back\\slash", "ääkkö", "tab\t"]
+    rows = [{name: i for name in names[i % 7 :: 3]} for i in range(40)]
+    rows += [{"".join(["Na", "me1"]): 1.5, "Name1": 2.25}]  # equal text, two objects: one member twice
+    amounts = [i / 100 for i in range(-1005, 1005, 7)] + [0.1, 0.5, 134.4, 1e13, 9999999999999.99, 1e15, 0.005, -0.0]
+    value = {"rows": rows, "amounts": amounts}
+    assert json.loads(lasku.to_json(value)) == json.loads(json.dumps(value))
+    assert lasku.to_json(amounts) == "[" + ",".join(repr(a) for a in amounts) + "]"
+
+
 @pytest.mark.parametrize(
     "bad, path",
     [
