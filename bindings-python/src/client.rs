@@ -37,6 +37,16 @@ fn seconds(name: &str, value: Option<f64>) -> Result<Option<Duration>, Error> {
         .transpose()
 }
 
+/// The call for an operation, checked, with its body of its own.
+fn owned_call(py: Python<'_>, operation: &str, args: &Bound<'_, PyAny>) -> PyResult<lasku::Call> {
+    crate::tools::with_prepared(py, operation, args, |mut call, body| {
+        if let Some(body) = body {
+            call.body = Some(body.as_bytes().to_vec());
+        }
+        Ok(call)
+    })
+}
+
 /// A configured Cash-In client (private: use `lasku.Client` / `lasku.AsyncClient`).
 #[pyclass(frozen, module = "lasku._native")]
 pub struct NativeClient {
@@ -130,10 +140,9 @@ impl NativeClient {
     /// Runs an operation and returns its answer; blocks with the GIL released.
     fn call(&self, py: Python<'_>, operation: &str, args: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
         guard(py, || {
-            let args_json = to_json(args)?;
+            let call = owned_call(py, operation, args)?;
             let client = self.client.clone();
-            let id = operation.to_owned();
-            let answer = block_on(py, async move { client.call_json(&id, &args_json).await })?;
+            let answer = block_on(py, async move { client.send_json(&call).await })?;
             let text = answer.map_err(|e| to_py_err(py, &e))?;
             Ok(json_to_py(py, &text, answer_type(operation))?.unbind())
         })
@@ -150,17 +159,10 @@ impl NativeClient {
         future: Py<PyAny>,
     ) -> PyResult<CallHandle> {
         guard(py, || {
-            let args_json = to_json(args)?;
+            let call = owned_call(py, operation, args)?;
             let client = self.client.clone();
-            let id = operation.to_owned();
             let ty = answer_type(operation);
-            spawn_delivering(
-                py,
-                event_loop,
-                future,
-                async move { client.call_json(&id, &args_json).await.map(Some) },
-                ty,
-            )
+            spawn_delivering(py, event_loop, future, async move { client.send_json(&call).await.map(Some) }, ty)
         })
     }
 

@@ -27,27 +27,37 @@ pub fn to_json(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<String> {
 /// Validates and serializes an operation's request without sending it.
 #[pyfunction]
 pub fn prepare<'py>(py: Python<'py>, operation: &str, args: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
-    guard(py, || {
-        // A batch is checked on other threads while the rest of it is still being written.
-        std::thread::scope(|scope| match surface::Ahead::new(scope, operation) {
-            Some(ahead) => {
-                let report = |written: &[u8]| ahead.element(written);
-                tojson::with_json_reporting(args, Some((ahead.depth(), &report)), |args_json| {
-                    let prepared = py.detach(|| ahead.finish(args_json));
-                    prepared_to_py(py, prepared.map_err(|e| to_py_err(py, &e))?)
-                })
-            }
-            None => tojson::with_json(args, |args_json| {
-                let prepared = py.detach(|| surface::prepare_borrowing(operation, args_json));
-                prepared_to_py(py, prepared.map_err(|e| to_py_err(py, &e))?)
-            }),
-        })
+    guard(py, || with_prepared(py, operation, args, |call, body| prepared_to_py(py, call, body)))
+}
+
+/// Writes the arguments to JSON, prepares the call and gives it to `then` with its body when
+/// that is a part of the arguments' text. A batch is checked on other threads while the rest of
+/// it is still being written (`surface::Ahead`).
+pub fn with_prepared<R>(
+    py: Python<'_>,
+    operation: &str,
+    args: &Bound<'_, PyAny>,
+    then: impl FnOnce(Call, Option<&str>) -> PyResult<R>,
+) -> PyResult<R> {
+    std::thread::scope(|scope| match surface::Ahead::new(scope, operation) {
+        Some(ahead) => {
+            let report = |written: &[u8]| ahead.element(written);
+            tojson::with_json_reporting(args, Some((ahead.depth(), &report)), |args_json| {
+                let (call, body) = py.detach(|| ahead.finish(args_json)).map_err(|e| to_py_err(py, &e))?;
+                then(call, body)
+            })
+        }
+        None => tojson::with_json(args, |args_json| {
+            let prepared = py.detach(|| surface::prepare_borrowing(operation, args_json));
+            let (call, body) = prepared.map_err(|e| to_py_err(py, &e))?;
+            then(call, body)
+        }),
     })
 }
 
 /// The prepared call as a dict; a body that is a part of the arguments' text is copied once,
 /// straight into the `bytes`.
-fn prepared_to_py<'py>(py: Python<'py>, (call, body): (Call, Option<&str>)) -> PyResult<Bound<'py, PyDict>> {
+fn prepared_to_py<'py>(py: Python<'py>, call: Call, body: Option<&str>) -> PyResult<Bound<'py, PyDict>> {
     let out = PyDict::new(py);
     out.set_item("operation", call.operation.id)?;
     out.set_item("method", call.operation.method.as_str())?;

@@ -15,8 +15,13 @@ impl Client {
     /// [`super::operations`] for the parameters), sends it with retries, parses the answer into
     /// its type and returns it as normalized JSON text.
     pub async fn call_json(&self, operation_id: &str, args_json: &str) -> Result<String> {
-        let call = prepare(operation_id, args_json)?;
-        let response = self.execute(&call).await?;
+        self.send_json(&prepare(operation_id, args_json)?).await
+    }
+
+    /// Sends a call prepared before (by [`super::prepare`] or [`super::Ahead`]) with retries
+    /// and returns its answer as [`Client::call_json`] does.
+    pub async fn send_json(&self, call: &crate::client::Call) -> Result<String> {
+        let response = self.execute(call).await?;
         normalize(call.operation.id, response.status, &response.body)
     }
 
