@@ -102,6 +102,50 @@ impl std::fmt::Debug for Nulls {
 // type (and serializer) instead of one inlined copy per member of every model, which keeps the
 // WebAssembly module small.
 
+/// A member name as read by [`KeySeed`]: the index of a known member, or an unknown name.
+pub(crate) enum MemberKey {
+    /// The index of a known member in the model's `FIELDS`.
+    Known(usize),
+    /// A name the model does not know.
+    Extra(String),
+}
+
+/// Reads a member name and looks it up in a model's `FIELDS` (trying `next` first: members
+/// usually come in declaration order). One lookup for every model, instead of a string match
+/// compiled into each.
+pub(crate) struct KeySeed {
+    /// The model's known members.
+    pub fields: &'static [FieldInfo],
+    /// The index to try first.
+    pub next: usize,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for KeySeed {
+    type Value = MemberKey;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<MemberKey, D::Error> {
+        d.deserialize_identifier(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for KeySeed {
+    type Value = MemberKey;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<MemberKey, E> {
+        if self.fields.get(self.next).is_some_and(|f| f.wire == name) {
+            return Ok(MemberKey::Known(self.next));
+        }
+        Ok(match self.fields.iter().position(|f| f.wire == name) {
+            Some(index) => MemberKey::Known(index),
+            None => MemberKey::Extra(name.to_owned()),
+        })
+    }
+}
+
 /// Reads one known member into its slot and records whether it was an explicit `null`.
 #[inline(never)]
 pub(crate) fn read_member<'de, A, T>(
@@ -176,7 +220,7 @@ macro_rules! model {
         }
 
         const _: () = {
-            use ::serde::de::{self, MapAccess, Visitor};
+            use ::serde::de::{MapAccess, Visitor};
             use ::serde::ser::SerializeMap;
             use $crate::model::{FieldInfo, WireType, WireTypeRef};
 
@@ -230,26 +274,8 @@ macro_rules! model {
                 }
             }
 
-            enum Key { Known(Idx), Extra(String) }
-
-            struct KeyVisitor;
-            impl<'de> Visitor<'de> for KeyVisitor {
-                type Value = Key;
-                fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.write_str("a member name")
-                }
-                fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
-                    Ok(match v {
-                        $($wire => Key::Known(Idx::$field),)*
-                        other => Key::Extra(other.to_owned()),
-                    })
-                }
-            }
-            impl<'de> ::serde::Deserialize<'de> for Key {
-                fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Key, D::Error> {
-                    d.deserialize_identifier(KeyVisitor)
-                }
-            }
+            /// The members in declaration order, to turn a table index back into an `Idx`.
+            const ORDER: [Idx; COUNT] = [$(Idx::$field),*];
 
             struct ModelVisitor;
             impl<'de> Visitor<'de> for ModelVisitor {
@@ -259,12 +285,19 @@ macro_rules! model {
                 }
                 fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
                     let mut out = $name::default();
-                    while let Some(key) = map.next_key::<Key>()? {
+                    let mut next = 0;
+                    while let Some(key) = map.next_key_seed($crate::model::KeySeed { fields: <$name>::FIELDS, next })? {
                         match key {
-                            $(Key::Known(Idx::$field) => $crate::model::read_member(
-                                &mut map, $wire, &mut out.$field, &mut out.nulls, Idx::$field as usize,
-                            )?,)*
-                            Key::Extra(name) => $crate::model::read_extra(&mut map, name, &mut out.extra)?,
+                            $crate::model::MemberKey::Known(index) => {
+                                next = index + 1;
+                                match ORDER.get(index) {
+                                    $(Some(Idx::$field) => $crate::model::read_member(
+                                        &mut map, $wire, &mut out.$field, &mut out.nulls, index,
+                                    )?,)*
+                                    None => {}
+                                }
+                            }
+                            $crate::model::MemberKey::Extra(name) => $crate::model::read_extra(&mut map, name, &mut out.extra)?,
                         }
                     }
                     Ok(out)

@@ -39,15 +39,13 @@ impl<'a> Args<'a> {
     pub fn typed<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>> {
         match self.raw(name) {
             None => Ok(None),
-            Some(raw) => parse_at::<T>(raw.get(), &format!("/{name}")).map(Some),
+            Some(raw) => parse_at::<T>(raw.get(), &pointer_of(name)).map(Some),
         }
     }
 
     /// A required parameter.
     pub fn required<T: DeserializeOwned>(&self, name: &str) -> Result<T> {
-        self.typed(name)?.ok_or_else(|| {
-            Error::Validation(vec![Violation::error(format!("/{name}"), "required", format!("{name} is required"))])
-        })
+        self.typed(name)?.ok_or_else(|| missing(name))
     }
 
     /// `page` and `page_size`.
@@ -70,14 +68,28 @@ impl<'a> Args<'a> {
 /// tracking the path while parsing (as `serde_path_to_error` does): tracking would need a second
 /// copy of every model's parsing code, a large part of the WebAssembly module.
 pub fn parse_at<T: DeserializeOwned>(json: &str, prefix: &str) -> Result<T> {
-    serde_json::from_str::<T>(json).map_err(|e| {
-        let message = clean_message(&e.to_string());
-        // The text ended between the members or items of the innermost container (the message
-        // may have come through a model's member, so it is matched after cleaning).
-        let between = matches!(message.as_str(), "EOF while parsing an object" | "EOF while parsing a list");
-        let pointer = if e.line() == 0 { String::new() } else { pointer_at(json, error_index(json, &e), between) };
-        Error::Validation(vec![Violation::error(format!("{prefix}{pointer}"), "type", message)])
-    })
+    serde_json::from_str::<T>(json).map_err(|e| parse_error(json, prefix, &e))
+}
+
+/// The violation of [`parse_at`], out of line: one copy, not one per parsed type.
+#[inline(never)]
+fn parse_error(json: &str, prefix: &str, e: &serde_json::Error) -> Error {
+    let message = clean_message(&e.to_string());
+    // The text ended between the members or items of the innermost container (the message
+    // may have come through a model's member, so it is matched after cleaning).
+    let between = matches!(message.as_str(), "EOF while parsing an object" | "EOF while parsing a list");
+    let pointer = if e.line() == 0 { String::new() } else { pointer_at(json, error_index(json, e), between) };
+    Error::Validation(vec![Violation::error(format!("{prefix}{pointer}"), "type", message)])
+}
+
+#[inline(never)]
+fn pointer_of(name: &str) -> String {
+    format!("/{name}")
+}
+
+#[inline(never)]
+fn missing(name: &str) -> Error {
+    Error::Validation(vec![Violation::error(format!("/{name}"), "required", format!("{name} is required"))])
 }
 
 /// The byte index just past what the parser had read when it failed (serde_json reports a line

@@ -11,6 +11,7 @@
 //! assert_eq!(call.operation.path, "/salesinvoices/{invoiceNumber}/status");
 //! ```
 
+mod answers;
 mod args;
 mod client;
 mod fi;
