@@ -29,9 +29,10 @@ type Handle<'scope> = ScopedJoinHandle<'scope, Option<Segment<Passed>>>;
 /// let call = std::thread::scope(|scope| {
 ///     let ahead = lasku::surface::Ahead::new(scope, "submit_sales_invoice_batch").unwrap();
 ///     // A writer calls `ahead.element(written)` at each list element `ahead.depth()` deep.
-///     ahead.finish(args).map(|(call, body)| (call.operation.id, body.map(str::len)))
+///     ahead.finish(args).map(|(call, body)| (call.operation.id, body.map(str::to_owned)))
 /// });
-/// assert_eq!(call.unwrap(), ("submit_sales_invoice_batch", Some(42)));
+/// let body = r#"{"SalesInvoices": [{"SalesInvoice": []}]}"#.to_owned();
+/// assert_eq!(call.unwrap(), ("submit_sales_invoice_batch", Some(body)));
 /// ```
 pub struct Ahead<'scope, 'env> {
     scope: &'scope Scope<'scope, 'env>,
