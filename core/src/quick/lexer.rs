@@ -345,18 +345,34 @@ impl<'a> Lexer<'a> {
     /// A string value.
     #[inline]
     pub fn string(&mut self) -> Option<Str<'a>> {
-        self.eat(b'"')?;
+        if self.bytes().get(self.pos) != Some(&b'"') {
+            self.eat(b'"')?;
+        } else {
+            self.pos += 1;
+        }
         self.string_body()
     }
 
     /// The rest of a string whose opening quote has been read.
+    #[inline]
     fn string_body(&mut self) -> Option<Str<'a>> {
         let bytes = self.bytes();
         let start = self.pos;
-        let mut i = start;
+        let end = scan(bytes, start);
+        if bytes.get(end) == Some(&b'"') {
+            self.pos = end + 1;
+            return Some(Str { raw: self.text.get(start..end)?, escaped: false });
+        }
+        self.string_rest(start, end)
+    }
+
+    /// [`Lexer::string_body`] from `i`, the first byte in the string that is not plain text or
+    /// lies in the text's last seven bytes.
+    #[inline(never)]
+    fn string_rest(&mut self, start: usize, mut i: usize) -> Option<Str<'a>> {
+        let bytes = self.bytes();
         let mut escaped = false;
         loop {
-            i = scan(bytes, i);
             match *bytes.get(i)? {
                 b'"' => break,
                 b'\\' => {
@@ -374,6 +390,7 @@ impl<'a> Lexer<'a> {
                 0..=0x1f => return None,
                 _ => i += 1,
             }
+            i = scan(bytes, i);
         }
         self.pos = i + 1;
         Some(Str { raw: self.text.get(start..i)?, escaped })
@@ -422,7 +439,21 @@ impl<'a> Lexer<'a> {
     }
 
     /// Reads any value without looking at it.
+    #[inline]
     pub fn skip(&mut self) -> Option<()> {
+        // Strings and numbers first, where no whitespace comes before them (compact text).
+        match self.bytes().get(self.pos) {
+            Some(b'"') => {
+                self.pos += 1;
+                self.string_body().map(drop)
+            }
+            Some(b'-' | b'0'..=b'9') => self.number().map(drop),
+            _ => self.skip_any(),
+        }
+    }
+
+    /// [`Lexer::skip`] of any value.
+    fn skip_any(&mut self) -> Option<()> {
         let next = self.peek()?;
         match next {
             Next::Object => {
@@ -658,6 +689,30 @@ mod tests {
                 let mut b = a.clone();
                 b[i] ^= 0x20;
                 assert!(!same(&a, &b), "{n} {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn strings_read_alike_wherever_their_escapes_fall() {
+        // Escapes, raw control bytes and multi-byte characters at every offset around the 8-byte
+        // steps of the scan, and at the very end of the text, against serde_json.
+        for special in [r#"\""#, r"\n", r"\u00e4", r"\\", "\u{1}", "ä", "€", r"\x", r"\u12", "\u{7f}"] {
+            for before in 0..20 {
+                for after in [0, 1, 7, 8, 9] {
+                    let body = format!("{}{special}{}", "a".repeat(before), "b".repeat(after));
+                    for text in [format!("\"{body}\""), format!("\"{body}\"   "), format!("\"{body}")] {
+                        let mut lx = Lexer::new(&text);
+                        let ours = lx.string().filter(|_| lx.at_end());
+                        let theirs = serde_json::from_str::<String>(&text).ok();
+                        assert_eq!(ours.is_some(), theirs.is_some(), "{text:?}");
+                        if let (Some(ours), Some(theirs)) = (ours, theirs) {
+                            assert_eq!(ours.raw, body, "{text:?}");
+                            assert_eq!(ours.escaped, body.contains('\\'), "{text:?}");
+                            assert_eq!(ours.plain().is_some(), ours.raw == theirs, "{text:?}");
+                        }
+                    }
+                }
             }
         }
     }

@@ -16,15 +16,21 @@ use crate::model::{FieldInfo, Identifier, WireTypeRef};
 
 /// A member (not a list element): `null` is allowed and means "absent".
 pub fn member(lx: &mut Lexer<'_>, ty: WireTypeRef) -> Option<()> {
-    if lx.peek()? == Next::Null {
-        return lx.literal(Next::Null);
+    match lx.peek()? {
+        Next::Null => lx.literal(Next::Null),
+        next => value_of(lx, ty, next),
     }
-    value(lx, ty)
 }
 
 /// A value of the given type (not `null`).
 pub fn value(lx: &mut Lexer<'_>, ty: WireTypeRef) -> Option<()> {
     let next = lx.peek()?;
+    value_of(lx, ty, next)
+}
+
+/// [`value`], `next` being what comes.
+#[inline]
+fn value_of(lx: &mut Lexer<'_>, ty: WireTypeRef, next: Next) -> Option<()> {
     match (ty, next) {
         (WireTypeRef::String | WireTypeRef::Code(..), Next::String) => lx.string().map(drop),
         (WireTypeRef::Money, Next::Number) => money(lx.number()?).map(drop),
@@ -71,18 +77,21 @@ fn model(lx: &mut Lexer<'_>, fields: &'static [FieldInfo]) -> Option<()> {
     Some(())
 }
 
-/// Known members already read in one object (a second one with the same name gives up).
+/// Known members already read in one object (a second one with the same name gives up). Two
+/// words, not a `u128`, whose shifts are calls on wasm32.
 #[derive(Default)]
-pub struct Seen(u128);
+pub struct Seen([u64; 2]);
 
 impl Seen {
-    /// Marks member `index`; `None` when it was read before.
+    /// Marks member `index` (below 128); `None` when it was read before.
+    #[inline]
     pub fn mark(&mut self, index: usize) -> Option<()> {
-        let bit = 1u128.checked_shl(u32::try_from(index).ok()?)?;
-        if self.0 & bit != 0 {
+        let word = self.0.get_mut(index / 64)?;
+        let bit = 1u64 << (index % 64);
+        if *word & bit != 0 {
             return None;
         }
-        self.0 |= bit;
+        *word |= bit;
         Some(())
     }
 }
@@ -296,6 +305,18 @@ mod tests {
         assert_eq!(d(r#""2024-01-0x""#), None);
         let t = text(Lexer::new(r#""Oy \"Firma\" Ab\n\\ \/ \u00e4""#).string().unwrap()).unwrap();
         assert_eq!(t, "Oy \"Firma\" Ab\n\\ / ä");
+    }
+
+    #[test]
+    fn seen_marks_each_member_once() {
+        let mut seen = Seen::default();
+        for i in [0, 1, 63, 64, 65, 127] {
+            assert!(seen.mark(i).is_some(), "{i}");
+        }
+        for i in [0, 1, 63, 64, 65, 127, 128, 500] {
+            assert!(seen.mark(i).is_none(), "{i}");
+        }
+        assert!(seen.mark(2).is_some());
     }
 
     #[test]
