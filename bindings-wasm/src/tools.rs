@@ -1,6 +1,8 @@
 //! Validation, the invoice builder, request preparation and the Finnish toolkit: the core's
 //! JSON functions, exported as they are (JSON text in, JSON text or JS values out).
 
+use std::cell::RefCell;
+
 use js_sys::Uint8Array;
 use lasku::surface;
 use wasm_bindgen::prelude::*;
@@ -29,18 +31,56 @@ pub fn prepare_body(operation_id: &str, args_json: &str) -> Result<Option<Uint8A
     Ok(call.body.as_deref().map(Uint8Array::from))
 }
 
-/// As `prepareBody`, with the arguments as UTF-8 bytes (what `Buffer.from(text)` gives): big
-/// batches cross into WebAssembly as one copy instead of a character-by-character encode.
-#[wasm_bindgen(js_name = prepareBodyUtf8)]
-pub fn prepare_body_utf8(operation_id: &str, args_utf8: &[u8]) -> Result<Option<Uint8Array>, JsValue> {
-    let args = std::str::from_utf8(args_utf8).map_err(|e| {
-        to_js_error(&lasku::Error::Validation(vec![lasku::validate::Violation::error(
-            "",
-            "type",
-            format!("the arguments are not UTF-8: {e}"),
-        )]))
-    })?;
+thread_local! {
+    /// The arguments of the next `prepareInput`, written by JavaScript straight into this
+    /// module's memory (see `inputBuffer`). Its length stays between calls, so the next batch
+    /// of about the same size needs neither an allocation nor zeroing.
+    static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A bigger input buffer than this is freed after use instead of being kept for the next call.
+const KEEP_INPUT: usize = 16 << 20;
+
+/// Makes the input buffer `len` bytes long, keeping what it holds, and returns its address in
+/// the module's memory (`wasmMemory()`): JavaScript writes the UTF-8 arguments there
+/// (`TextEncoder.encodeInto`, no copy of its own) and then calls `prepareInput`. The address is
+/// valid until the next call into the module.
+#[wasm_bindgen(js_name = inputBuffer)]
+pub fn input_buffer(len: usize) -> usize {
+    INPUT.with_borrow_mut(|input| {
+        input.resize(len, 0);
+        input.as_mut_ptr() as usize
+    })
+}
+
+/// The module's `WebAssembly.Memory`, for writing into the input buffer.
+#[wasm_bindgen(js_name = wasmMemory)]
+pub fn wasm_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+/// As `prepareBody`, with the arguments the first `len` bytes of the input buffer (UTF-8).
+#[wasm_bindgen(js_name = prepareInput)]
+pub fn prepare_input(operation_id: &str, len: usize) -> Result<Option<Uint8Array>, JsValue> {
+    let input = INPUT.take();
+    let result = match input.get(..len) {
+        Some(args) => prepare_utf8(operation_id, args),
+        None => Err(input_error(format!("the input buffer holds {} bytes, not {len}", input.len()))),
+    };
+    if input.capacity() <= KEEP_INPUT {
+        INPUT.set(input);
+    }
+    result
+}
+
+/// `prepareBody` of UTF-8 arguments.
+fn prepare_utf8(operation_id: &str, args_utf8: &[u8]) -> Result<Option<Uint8Array>, JsValue> {
+    let args = std::str::from_utf8(args_utf8).map_err(|e| input_error(format!("the arguments are not UTF-8: {e}")))?;
     prepare_body(operation_id, args)
+}
+
+fn input_error(message: String) -> JsValue {
+    to_js_error(&lasku::Error::Validation(vec![lasku::validate::Violation::error("", "type", message)]))
 }
 
 /// Checks a Finnish identifier; returns the verdict as JSON text.

@@ -65,6 +65,10 @@ function chunkViolations(invoices, start, end) {
   return bad;
 }
 
+// Where JSON.stringify wrote `null` (a regular expression finds it about twice as fast as
+// `includes`, which V8 drives by the frequent first letter).
+const NULL = /null/;
+
 /**
  * The JSON text of `invoices[start..end]`, or `{ bad }` naming members JSON cannot carry.
  * JSON.stringify writes NaN and Infinity as `null` and throws on BigInt and cycles, so the
@@ -79,7 +83,7 @@ function chunkJson(invoices, start, end) {
     const bad = chunkViolations(invoices, start, end);
     return { bad: bad.length > 0 ? bad : [{ path: `/${start}`, code: "type", message: error.message, severity: "error" }] };
   }
-  if (json.includes("null")) {
+  if (NULL.test(json)) {
     const bad = chunkViolations(invoices, start, end);
     if (bad.length > 0) return { bad };
   }
@@ -116,6 +120,40 @@ function validateInvoices(invoices) {
   return report(violations);
 }
 
+const encoder = new TextEncoder();
+const ARGS_HEAD = '{"batch":{"SalesInvoices":[{"SalesInvoice":';
+const ARGS_TAIL = "}]}}";
+
+/** Writes ASCII `text` into `memory` at `at`. */
+function writeAscii(memory, at, text) {
+  for (let i = 0; i < text.length; i++) memory[at + i] = text.charCodeAt(i);
+}
+
+/**
+ * Writes the arguments of "submit a batch" around the JSON text of its invoices as UTF-8 straight
+ * into the core's input buffer (no string concatenation, no intermediate copy); returns their
+ * length in bytes. The buffer is sized for mostly-ASCII text first and grown when that is short.
+ */
+function writeBatchArgs(json) {
+  const head = ARGS_HEAD.length;
+  const tail = ARGS_TAIL.length;
+  let capacity = head + json.length + (json.length >> 3) + tail + 16;
+  let at = core.inputBuffer(capacity);
+  let memory = new Uint8Array(core.wasmMemory().buffer);
+  writeAscii(memory, at, ARGS_HEAD);
+  let { read, written } = encoder.encodeInto(json, memory.subarray(at + head, at + capacity - tail));
+  if (read < json.length) {
+    // At most 3 bytes for each UTF-16 unit left.
+    capacity = head + written + (json.length - read) * 3 + tail;
+    at = core.inputBuffer(capacity);
+    memory = new Uint8Array(core.wasmMemory().buffer);
+    const rest = encoder.encodeInto(json.slice(read), memory.subarray(at + head + written, at + capacity - tail));
+    written += rest.written;
+  }
+  writeAscii(memory, at + head + written, ARGS_TAIL);
+  return head + written + tail;
+}
+
 /**
  * Validates invoices and serialises them into request bodies for `submitSalesInvoiceBatch`,
  * `maxPerRequest` (default 1,000) per body: `{"SalesInvoices":[{"SalesInvoice":[...]}]}` as
@@ -135,9 +173,8 @@ function prepareInvoiceBatches(invoices, options = {}) {
       violations.push(...chunk.bad);
       continue;
     }
-    const args = Buffer.from(`{"batch":{"SalesInvoices":[{"SalesInvoice":${chunk.json}}]}}`, "utf8");
     try {
-      bodies.push(sync(() => core.prepareBodyUtf8("submit_sales_invoice_batch", args)));
+      bodies.push(sync(() => core.prepareInput("submit_sales_invoice_batch", writeBatchArgs(chunk.json))));
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       // Type errors carry the parameter's name (/batch/...); rule violations start at the batch.

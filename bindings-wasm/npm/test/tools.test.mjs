@@ -64,6 +64,19 @@ test("prepareInvoiceBatches validates and serialises 100,000 invoices into bodie
   assert.ok(paths.includes("/88888/DueDate"), paths.join());
 });
 
+test("prepareInvoiceBatches writes any text as UTF-8, however many bytes its characters take", () => {
+  // The arguments are encoded straight into WebAssembly memory, sized for mostly-ASCII text
+  // first: text of 2-, 3- and 4-byte characters makes it grow in the middle of a character.
+  for (const text of ["ääkköset", "ä".repeat(9000), "€".repeat(7000), "😀".repeat(5000) + "x", 'a\u0000b"c\\d\u2028e']) {
+    const invoices = [1, 2, 3].map((n) => ({ ...invoice(n), Description: text, SalesCity: text.slice(0, 30) }));
+    const [body, ...rest] = lasku.prepareInvoiceBatches(invoices);
+    assert.equal(rest.length, 0);
+    const expected = new TextEncoder().encode(`{"SalesInvoices":[{"SalesInvoice":${JSON.stringify(invoices)}}]}`);
+    assert.deepEqual(JSON.parse(new TextDecoder().decode(body)), JSON.parse(new TextDecoder().decode(expected)));
+    assert.deepEqual(body, expected, "the body is the text as written");
+  }
+});
+
 test("buildInvoice computes amounts, the due date and the reference", () => {
   const built = lasku.buildInvoice({
     invoice: { InvoiceNumber: 5001, InvoiceDate: "2026-03-01", SalesName: "Asiakas" },

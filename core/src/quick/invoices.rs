@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
 use super::lexer::{Lexer, Next};
-use super::schema::{self, Members, Seen};
+use super::schema::{self, Members};
 use super::split::{self, Segment, Work};
 use crate::cashin::requests::op;
 use crate::cashin::{SalesInvoice, SalesInvoiceRow, SellerInfo};
@@ -341,22 +341,9 @@ fn text(lx: &mut Lexer<'_>) -> Option<Option<String>> {
 fn members<K: Copy>(
     lx: &mut Lexer<'_>,
     index: &Members<K>,
-    mut known: impl FnMut(&mut Lexer<'_>, usize, Option<K>) -> Option<()>,
+    known: impl FnMut(&mut Lexer<'_>, usize, Option<K>) -> Option<()>,
 ) -> Option<()> {
-    lx.begin_object()?;
-    let mut seen = Seen::default();
-    let mut first = true;
-    while let Some(key) = lx.next_key(first)? {
-        first = false;
-        match index.get(key.plain()?) {
-            Some((i, capture)) => {
-                seen.mark(i)?;
-                known(lx, i, capture)?;
-            }
-            None => lx.skip()?,
-        }
-    }
-    Some(())
+    index.read(lx, known)
 }
 
 /// One invoice, checked; the members the rules read, captured.

@@ -47,21 +47,132 @@ impl<'a> Str<'a> {
     }
 }
 
+/// What [`Lexer::next_key_guess`] read.
+#[derive(Debug, Clone, Copy)]
+pub enum Key<'a> {
+    /// The end of the object (`}` read).
+    End,
+    /// The name that was guessed.
+    Guessed,
+    /// Another name.
+    Other {
+        /// The name.
+        key: Str<'a>,
+        /// The name as written with its quotes and colon (`"Name":`), when it holds no escape
+        /// and no whitespace comes before the colon: what [`Lexer::learn`] remembers.
+        pattern: Option<&'a [u8]>,
+    },
+}
+
+/// A member name remembered in a [`Shape`] (as its pattern, `"Name":`), with the caller's tag
+/// for it and the entry of the name that followed it last time.
+#[derive(Debug, Clone, Copy)]
+struct Entry<'a> {
+    pattern: &'a [u8],
+    tag: u32,
+    next: u32,
+}
+
+/// The member names of one kind of object as they came, each with the one that followed it, so
+/// that objects written alike (as `JSON.stringify` writes them) have each name recognised by
+/// one comparison instead of a scan and a lookup. Only a guess: a name is always read from the
+/// text, and a wrong guess costs one comparison.
+#[derive(Debug)]
+struct Shape<'a> {
+    kind: usize,
+    /// Entry 0 stands for the start of an object.
+    entries: Vec<Entry<'a>>,
+    /// The entry of each known tag.
+    by_tag: Vec<u32>,
+}
+
+/// No entry: nothing to guess.
+pub const NO_ENTRY: u32 = u32::MAX;
+/// The tag of a name the caller does not know.
+pub const UNKNOWN: u32 = u32::MAX;
+/// A shape remembers this many names at most (a model has at most 128 known members).
+const MAX_ENTRIES: usize = 256;
+
+/// A guessed member name: its pattern (`"Name":`), its tag and its entry.
+#[derive(Debug, Clone, Copy)]
+pub struct Guess<'a> {
+    pub pattern: &'a [u8],
+    pub tag: u32,
+    pub entry: u32,
+}
+
 /// The reader: a position in the text.
 pub struct Lexer<'a> {
     text: &'a str,
     pos: usize,
     depth: u32,
+    shapes: Vec<Shape<'a>>,
 }
 
 impl<'a> Lexer<'a> {
     pub fn new(text: &'a str) -> Self {
-        Lexer { text, pos: 0, depth: 0 }
+        Lexer { text, pos: 0, depth: 0, shapes: Vec::new() }
+    }
+
+    /// The shape remembered for objects of `kind` (any number the caller picks), made empty
+    /// the first time; its entry 0 is the start of an object.
+    pub fn shape(&mut self, kind: usize) -> usize {
+        if let Some(i) = self.shapes.iter().position(|s| s.kind == kind) {
+            return i;
+        }
+        let start = Entry { pattern: b"", tag: UNKNOWN, next: NO_ENTRY };
+        self.shapes.push(Shape { kind, entries: vec![start], by_tag: Vec::new() });
+        self.shapes.len() - 1
+    }
+
+    /// The name that followed entry `prev` of `shape` last time.
+    #[inline]
+    pub fn guess(&self, shape: usize, prev: u32) -> Option<Guess<'a>> {
+        let entries = &self.shapes.get(shape)?.entries;
+        let entry = entries.get(prev as usize)?.next;
+        let e = entries.get(entry as usize)?;
+        Some(Guess { pattern: e.pattern, tag: e.tag, entry })
+    }
+
+    /// Remembers that the name of `pattern` (from [`Key::Other`], with the caller's `tag`,
+    /// [`UNKNOWN`] when it has none) followed entry `prev` of `shape`; returns its entry
+    /// ([`NO_ENTRY`] when the shape is full or there is no pattern).
+    pub fn learn(&mut self, shape: usize, prev: u32, pattern: Option<&'a [u8]>, tag: u32) -> u32 {
+        let (Some(shape), Some(pattern)) = (self.shapes.get_mut(shape), pattern) else { return NO_ENTRY };
+        let found = if tag == UNKNOWN {
+            // Entry 0 (the start) has an empty pattern, which no name has.
+            shape.entries.iter().position(|e| e.tag == UNKNOWN && e.pattern == pattern)
+        } else {
+            shape.by_tag.get(tag as usize).filter(|&&e| e != NO_ENTRY).map(|&e| e as usize)
+        };
+        let entry = match found {
+            Some(i) => i,
+            None if shape.entries.len() < MAX_ENTRIES => {
+                shape.entries.push(Entry { pattern, tag, next: NO_ENTRY });
+                let i = shape.entries.len() - 1;
+                if tag != UNKNOWN {
+                    let t = tag as usize;
+                    if shape.by_tag.len() <= t {
+                        shape.by_tag.resize(t + 1, NO_ENTRY);
+                    }
+                    if let Some(slot) = shape.by_tag.get_mut(t) {
+                        *slot = i as u32;
+                    }
+                }
+                i
+            }
+            None => return NO_ENTRY,
+        };
+        let entry = entry as u32;
+        if let Some(p) = shape.entries.get_mut(prev as usize) {
+            p.next = entry;
+        }
+        entry
     }
 
     /// A reader that starts at `pos` as if it had already opened `depth` objects and arrays.
     pub fn resume(text: &'a str, pos: usize, depth: u32) -> Self {
-        Lexer { text, pos, depth }
+        Lexer { text, pos, depth, shapes: Vec::new() }
     }
 
     /// The byte offset of the next unread byte.
@@ -91,6 +202,7 @@ impl<'a> Lexer<'a> {
         self.text.get(start..end)
     }
 
+    #[inline]
     fn bytes(&self) -> &'a [u8] {
         self.text.as_bytes()
     }
@@ -100,7 +212,18 @@ impl<'a> Lexer<'a> {
     }
 
     /// The next byte that is not whitespace (the position is left on it).
+    #[inline(always)]
     fn byte(&mut self) -> Option<u8> {
+        let b = *self.bytes().get(self.pos)?;
+        if b > b' ' {
+            return Some(b);
+        }
+        self.byte_after_ws()
+    }
+
+    /// [`Lexer::byte`] when whitespace (or a control byte) comes next: rare in big bodies.
+    #[inline(never)]
+    fn byte_after_ws(&mut self) -> Option<u8> {
         let bytes = self.bytes();
         loop {
             let b = *bytes.get(self.pos)?;
@@ -118,6 +241,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// The kind of the next value (after whitespace), without reading it.
+    #[inline]
     pub fn peek(&mut self) -> Option<Next> {
         Some(match self.byte()? {
             b'{' => Next::Object,
@@ -131,6 +255,7 @@ impl<'a> Lexer<'a> {
         })
     }
 
+    #[inline]
     fn eat(&mut self, byte: u8) -> Option<()> {
         (self.byte()? == byte).then(|| self.pos += 1)
     }
@@ -160,29 +285,55 @@ impl<'a> Lexer<'a> {
     /// The next member name of an open object, or `None` in `Ok` at its end (`}` read).
     /// `first` says whether a member was read before (a comma is expected then).
     pub fn next_key(&mut self, first: bool) -> Option<Option<Str<'a>>> {
-        let mut b = self.byte()?;
+        Some(match self.next_key_guess(first, b"")? {
+            Key::Other { key, .. } => Some(key),
+            _ => None,
+        })
+    }
+
+    /// As [`Lexer::next_key`], trying `guess` first: the pattern of a name read before
+    /// ([`Key::Other`]: `"Name":` with a plain name, so no quote, backslash or control byte
+    /// inside), or empty for none. When the text holds exactly that pattern, the name is read by
+    /// one comparison and the answer is [`Key::Guessed`]; what is read is the same either way
+    /// (the name, then its colon), the guess only saves the scan.
+    #[inline]
+    pub fn next_key_guess(&mut self, first: bool, guess: &[u8]) -> Option<Key<'a>> {
+        let b = self.byte()?;
         if b == b'}' {
             self.pos += 1;
             self.depth = self.depth.saturating_sub(1);
-            return Some(None);
+            return Some(Key::End);
         }
         if !first {
             if b != b',' {
                 return None;
             }
             self.pos += 1;
-            b = self.byte()?;
+            self.byte()?;
         }
-        if b != b'"' {
+        if !guess.is_empty() && starts_with(self.bytes(), self.pos, guess) {
+            self.pos += guess.len();
+            return Some(Key::Guessed);
+        }
+        self.key()
+    }
+
+    /// A member name and its colon, from its opening quote (after any whitespace).
+    #[inline(never)]
+    fn key(&mut self) -> Option<Key<'a>> {
+        if self.byte()? != b'"' {
             return None;
         }
+        let open = self.pos;
         self.pos += 1;
         let key = self.string_body()?;
+        let adjacent = self.bytes().get(self.pos) == Some(&b':');
         if self.byte()? != b':' {
             return None;
         }
         self.pos += 1;
-        Some(Some(key))
+        let pattern = if adjacent && !key.escaped { self.bytes().get(open..self.pos) } else { None };
+        Some(Key::Other { key, pattern })
     }
 
     /// Opens an array: `[`.
@@ -214,29 +365,36 @@ impl<'a> Lexer<'a> {
     }
 
     /// A string value.
+    #[inline]
     pub fn string(&mut self) -> Option<Str<'a>> {
-        self.eat(b'"')?;
+        if self.bytes().get(self.pos) != Some(&b'"') {
+            self.eat(b'"')?;
+        } else {
+            self.pos += 1;
+        }
         self.string_body()
     }
 
     /// The rest of a string whose opening quote has been read.
+    #[inline]
     fn string_body(&mut self) -> Option<Str<'a>> {
         let bytes = self.bytes();
         let start = self.pos;
-        let mut i = start;
+        let end = scan(bytes, start);
+        if bytes.get(end) == Some(&b'"') {
+            self.pos = end + 1;
+            return Some(Str { raw: self.text.get(start..end)?, escaped: false });
+        }
+        self.string_rest(start, end)
+    }
+
+    /// [`Lexer::string_body`] from `i`, the first byte in the string that is not plain text or
+    /// lies in the text's last seven bytes.
+    #[inline(never)]
+    fn string_rest(&mut self, start: usize, mut i: usize) -> Option<Str<'a>> {
+        let bytes = self.bytes();
         let mut escaped = false;
         loop {
-            // Eight bytes at a time to the first quote, backslash or control byte.
-            while let Some(chunk) = bytes.get(i..i + 8) {
-                let mut word = [0u8; 8];
-                word.copy_from_slice(chunk);
-                let mask = special(u64::from_le_bytes(word));
-                if mask != 0 {
-                    i += (mask.trailing_zeros() / 8) as usize;
-                    break;
-                }
-                i += 8;
-            }
             match *bytes.get(i)? {
                 b'"' => break,
                 b'\\' => {
@@ -254,6 +412,7 @@ impl<'a> Lexer<'a> {
                 0..=0x1f => return None,
                 _ => i += 1,
             }
+            i = scan(bytes, i);
         }
         self.pos = i + 1;
         Some(Str { raw: self.text.get(start..i)?, escaped })
@@ -302,7 +461,21 @@ impl<'a> Lexer<'a> {
     }
 
     /// Reads any value without looking at it.
+    #[inline]
     pub fn skip(&mut self) -> Option<()> {
+        // Strings and numbers first, where no whitespace comes before them (compact text).
+        match self.bytes().get(self.pos) {
+            Some(b'"') => {
+                self.pos += 1;
+                self.string_body().map(drop)
+            }
+            Some(b'-' | b'0'..=b'9') => self.number().map(drop),
+            _ => self.skip_any(),
+        }
+    }
+
+    /// [`Lexer::skip`] of any value.
+    fn skip_any(&mut self) -> Option<()> {
         let next = self.peek()?;
         match next {
             Next::Object => {
@@ -337,6 +510,62 @@ pub fn hex_escape(hex: &[u8]) -> Option<char> {
         return None;
     }
     char::from_u32(u32::from_str_radix(text, 16).ok()?)
+}
+
+/// Whether `bytes` hold `pattern` from `at`.
+#[inline(always)]
+fn starts_with(bytes: &[u8], at: usize, pattern: &[u8]) -> bool {
+    bytes.get(at..at + pattern.len()).is_some_and(|text| same(text, pattern))
+}
+
+/// `a == b` for short slices, a word at a time (the last word overlapping the one before),
+/// without a call to `memcmp`, which is a byte loop on wasm32.
+#[inline(always)]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if n >= 8 {
+        let mut i = 0;
+        while i + 8 < n {
+            if word8(a, i) != word8(b, i) {
+                return false;
+            }
+            i += 8;
+        }
+        return word8(a, n - 8) == word8(b, n - 8);
+    }
+    if n >= 4 {
+        return word4(a, 0) == word4(b, 0) && word4(a, n - 4) == word4(b, n - 4);
+    }
+    a == b
+}
+
+/// The eight bytes from `i` as a number (0 past the end).
+#[inline(always)]
+fn word8(bytes: &[u8], i: usize) -> u64 {
+    bytes.get(i..).and_then(<[u8]>::first_chunk::<8>).map_or(0, |w| u64::from_le_bytes(*w))
+}
+
+/// The four bytes from `i` as a number (0 past the end).
+#[inline(always)]
+fn word4(bytes: &[u8], i: usize) -> u32 {
+    bytes.get(i..).and_then(<[u8]>::first_chunk::<4>).map_or(0, |w| u32::from_le_bytes(*w))
+}
+
+/// From `i`, eight bytes at a time, to the first quote, backslash or control byte, or to the
+/// last seven bytes of the text (which the caller reads one by one).
+#[inline(always)]
+fn scan(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(word) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let mask = special(u64::from_le_bytes(*word));
+        if mask != 0 {
+            return i + (mask.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i
 }
 
 fn digits(bytes: &[u8], mut i: usize) -> usize {
@@ -422,6 +651,92 @@ mod tests {
         let s = Lexer::new(r#""tab\there and a quote \" too""#).string().unwrap();
         assert!(s.escaped && s.plain().is_none());
         assert_eq!(s.raw, r#"tab\there and a quote \" too"#);
+    }
+
+    #[test]
+    fn a_guessed_name_reads_as_a_scanned_one() {
+        let texts = [
+            r#"{"SalesName":1}"#,
+            r#"{"SalesName2":1}"#,
+            r#"{"SalesNam":1}"#,
+            r#"{"Sales\u004eame":1}"#,
+            r#"{"SalesName" :1}"#,
+            r#"{ "SalesName":1}"#,
+            r#"{"SalesName"}"#,
+            r#"{"SalesName":"#,
+            r#"{"SalesName""#,
+            r#"{"":1}"#,
+            r#"{"a":1}"#,
+            r#"{"abcdefgh":1}"#,
+            r#"{"abcdefghi":1}"#,
+            "{\"a\u{1}\":1}",
+            "{}",
+            "{,}",
+        ];
+        // Patterns as `Key::Other` gives them, and none.
+        let guesses: [&[u8]; 6] =
+            [br#""SalesName":"#, br#""a":"#, br#""":"#, br#""abcdefgh":"#, br#""abcdefghi":"#, b""];
+        for text in texts {
+            for guess in guesses {
+                let (mut guessed, mut scanned) = (Lexer::new(text), Lexer::new(text));
+                guessed.begin_object().unwrap();
+                scanned.begin_object().unwrap();
+                let answer = guessed.next_key_guess(true, guess);
+                let expected = scanned.next_key(true);
+                match (answer, expected) {
+                    (Some(Key::End), Some(None)) | (None, None) => {}
+                    (Some(Key::Guessed), Some(Some(key))) => {
+                        assert_eq!(format!("\"{}\":", key.plain().unwrap()).as_bytes(), guess, "{text}");
+                    }
+                    (Some(Key::Other { key, pattern }), Some(Some(other))) => {
+                        assert_eq!((key.raw, key.escaped), (other.raw, other.escaped), "{text}");
+                        if let Some(pattern) = pattern {
+                            assert_eq!(pattern, format!("\"{}\":", key.plain().unwrap()).as_bytes(), "{text}");
+                        }
+                    }
+                    (answer, expected) => panic!("{text} with {guess:?}: {answer:?} but {expected:?}"),
+                }
+                assert_eq!(guessed.pos(), scanned.pos(), "{text} with {guess:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn same_compares_every_byte() {
+        for n in 0..40usize {
+            let a: Vec<u8> = (0..n).map(|i| b'a' + (i % 26) as u8).collect();
+            assert!(same(&a, &a));
+            assert!(!same(&a, &a[..n.saturating_sub(1)]) || n == 0);
+            for i in 0..n {
+                let mut b = a.clone();
+                b[i] ^= 0x20;
+                assert!(!same(&a, &b), "{n} {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn strings_read_alike_wherever_their_escapes_fall() {
+        // Escapes, raw control bytes and multi-byte characters at every offset around the 8-byte
+        // steps of the scan, and at the very end of the text, against serde_json.
+        for special in [r#"\""#, r"\n", r"\u00e4", r"\\", "\u{1}", "ä", "€", r"\x", r"\u12", "\u{7f}"] {
+            for before in 0..20 {
+                for after in [0, 1, 7, 8, 9] {
+                    let body = format!("{}{special}{}", "a".repeat(before), "b".repeat(after));
+                    for text in [format!("\"{body}\""), format!("\"{body}\"   "), format!("\"{body}")] {
+                        let mut lx = Lexer::new(&text);
+                        let ours = lx.string().filter(|_| lx.at_end());
+                        let theirs = serde_json::from_str::<String>(&text).ok();
+                        assert_eq!(ours.is_some(), theirs.is_some(), "{text:?}");
+                        if let (Some(ours), Some(theirs)) = (ours, theirs) {
+                            assert_eq!(ours.raw, body, "{text:?}");
+                            assert_eq!(ours.escaped, body.contains('\\'), "{text:?}");
+                            assert_eq!(ours.plain().is_some(), ours.raw == theirs, "{text:?}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

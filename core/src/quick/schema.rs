@@ -11,20 +11,26 @@ use std::hash::{BuildHasherDefault, Hasher};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::lexer::{Lexer, Next, Number, Str};
+use super::lexer::{Key, Lexer, Next, Number, Str, UNKNOWN};
 use crate::model::{FieldInfo, Identifier, WireTypeRef};
 
 /// A member (not a list element): `null` is allowed and means "absent".
 pub fn member(lx: &mut Lexer<'_>, ty: WireTypeRef) -> Option<()> {
-    if lx.peek()? == Next::Null {
-        return lx.literal(Next::Null);
+    match lx.peek()? {
+        Next::Null => lx.literal(Next::Null),
+        next => value_of(lx, ty, next),
     }
-    value(lx, ty)
 }
 
 /// A value of the given type (not `null`).
 pub fn value(lx: &mut Lexer<'_>, ty: WireTypeRef) -> Option<()> {
     let next = lx.peek()?;
+    value_of(lx, ty, next)
+}
+
+/// [`value`], `next` being what comes.
+#[inline]
+fn value_of(lx: &mut Lexer<'_>, ty: WireTypeRef, next: Next) -> Option<()> {
     match (ty, next) {
         (WireTypeRef::String | WireTypeRef::Code(..), Next::String) => lx.string().map(drop),
         (WireTypeRef::Money, Next::Number) => money(lx.number()?).map(drop),
@@ -71,18 +77,21 @@ fn model(lx: &mut Lexer<'_>, fields: &'static [FieldInfo]) -> Option<()> {
     Some(())
 }
 
-/// Known members already read in one object (a second one with the same name gives up).
+/// Known members already read in one object (a second one with the same name gives up). Two
+/// words, not a `u128`, whose shifts are calls on wasm32.
 #[derive(Default)]
-pub struct Seen(u128);
+pub struct Seen([u64; 2]);
 
 impl Seen {
-    /// Marks member `index`; `None` when it was read before.
+    /// Marks member `index` (below 128); `None` when it was read before.
+    #[inline]
     pub fn mark(&mut self, index: usize) -> Option<()> {
-        let bit = 1u128.checked_shl(u32::try_from(index).ok()?)?;
-        if self.0 & bit != 0 {
+        let word = self.0.get_mut(index / 64)?;
+        let bit = 1u64 << (index % 64);
+        if *word & bit != 0 {
             return None;
         }
-        self.0 |= bit;
+        *word |= bit;
         Some(())
     }
 }
@@ -158,23 +167,69 @@ pub fn text(s: Str<'_>) -> Option<String> {
 
 /// A member-name index for one model: name → (declaration index, what to do with it).
 pub struct Members<K: Copy> {
-    map: HashMap<&'static str, (usize, Option<K>), BuildHasherDefault<Fx>>,
+    map: HashMap<&'static str, usize, BuildHasherDefault<Fx>>,
+    captures: Vec<Option<K>>,
+    /// Names the model's shape in the lexer ([`Lexer::shape`]).
+    kind: usize,
 }
 
 impl<K: Copy> Members<K> {
     /// Indexes `fields`, with `captured` naming the members the caller reads itself.
     pub fn new(fields: &'static [FieldInfo], captured: &[(&'static str, K)]) -> Self {
         let mut map: HashMap<_, _, BuildHasherDefault<Fx>> = HashMap::default();
+        let mut captures = Vec::with_capacity(fields.len());
         for (i, f) in fields.iter().enumerate() {
-            let capture = captured.iter().find(|(name, _)| *name == f.wire).map(|(_, k)| *k);
-            map.insert(f.wire, (i, capture));
+            captures.push(captured.iter().find(|(name, _)| *name == f.wire).map(|(_, k)| *k));
+            map.insert(f.wire, i);
         }
-        Members { map }
+        Members { map, captures, kind: fields.as_ptr() as usize }
     }
 
     /// The member of that name, if the model knows it.
+    #[cfg(test)]
     pub fn get(&self, name: &str) -> Option<(usize, Option<K>)> {
-        self.map.get(name).copied()
+        let i = *self.map.get(name)?;
+        Some((i, *self.captures.get(i)?))
+    }
+
+    /// Reads the members of one object: `known` gets each known member's index and capture,
+    /// unknown members are skipped (they travel as written). A known member named twice, or
+    /// any escaped name, gives up. Names are recognised through the lexer's shape for this
+    /// model when they come in the order they came before, else looked up.
+    pub fn read<'a>(
+        &self,
+        lx: &mut Lexer<'a>,
+        mut known: impl FnMut(&mut Lexer<'a>, usize, Option<K>) -> Option<()>,
+    ) -> Option<()> {
+        lx.begin_object()?;
+        let shape = lx.shape(self.kind);
+        let mut seen = Seen::default();
+        let mut first = true;
+        let mut prev = 0;
+        loop {
+            let guess = lx.guess(shape, prev);
+            let tag = match lx.next_key_guess(first, guess.map_or(b"", |g| g.pattern))? {
+                Key::End => return Some(()),
+                Key::Guessed => {
+                    let guess = guess?;
+                    prev = guess.entry;
+                    guess.tag
+                }
+                Key::Other { key, pattern } => {
+                    let tag = self.map.get(key.plain()?).map_or(UNKNOWN, |&i| i as u32);
+                    prev = lx.learn(shape, prev, pattern, tag);
+                    tag
+                }
+            };
+            first = false;
+            if tag == UNKNOWN {
+                lx.skip()?;
+                continue;
+            }
+            let i = tag as usize;
+            seen.mark(i)?;
+            known(lx, i, *self.captures.get(i)?)?;
+        }
     }
 }
 
@@ -250,6 +305,18 @@ mod tests {
         assert_eq!(d(r#""2024-01-0x""#), None);
         let t = text(Lexer::new(r#""Oy \"Firma\" Ab\n\\ \/ \u00e4""#).string().unwrap()).unwrap();
         assert_eq!(t, "Oy \"Firma\" Ab\n\\ / ä");
+    }
+
+    #[test]
+    fn seen_marks_each_member_once() {
+        let mut seen = Seen::default();
+        for i in [0, 1, 63, 64, 65, 127] {
+            assert!(seen.mark(i).is_some(), "{i}");
+        }
+        for i in [0, 1, 63, 64, 65, 127, 128, 500] {
+            assert!(seen.mark(i).is_none(), "{i}");
+        }
+        assert!(seen.mark(2).is_some());
     }
 
     #[test]

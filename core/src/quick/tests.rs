@@ -371,3 +371,94 @@ fn a_batch_checked_while_written_answers_as_one_read_whole() {
         }
     }
 }
+
+/// A batch of `invoices` (JSON texts) through both paths: when the quick path answers, the full
+/// path gives the same call; returns whether the quick path answered.
+fn same_batch(name: &str, invoices: &[String]) -> bool {
+    let args = format!(r#"{{"batch": {{"SalesInvoices": [{{"SalesInvoice": [{}]}}]}}}}"#, invoices.join(","));
+    let parsed = prepare_parsed("submit_sales_invoice_batch", &args);
+    let Some((call, body)) = super::prepare("submit_sales_invoice_batch", &args) else { return false };
+    let parsed = parsed.unwrap_or_else(|e| panic!("{name}: quick accepted what the full path refuses: {e}"));
+    assert_eq!(call.keys.invoice_numbers, parsed.keys.invoice_numbers, "{name}");
+    assert_eq!(call.keys.references, parsed.keys.references, "{name}");
+    let parsed_body = serde_json::from_slice::<Value>(parsed.body.as_deref().unwrap()).unwrap();
+    assert_eq!(serde_json::from_str::<Value>(body).unwrap(), parsed_body, "{name}");
+    true
+}
+
+/// The `n`th copy of the base invoice, with its own invoice number and reference.
+fn numbered(n: u64) -> Value {
+    let number = 100_000 + n;
+    let mut v = base();
+    v["InvoiceNumber"] = json!(number);
+    let reference = crate::fi::reference::NationalReference::from_invoice_number(&number.to_string()).unwrap();
+    v["Reference"] = json!(reference.as_str());
+    v
+}
+
+/// The members of an object (and of its rows) in reverse order.
+fn reversed(v: &Value) -> Value {
+    match v {
+        Value::Object(map) => Value::Object(map.iter().rev().map(|(k, v)| (k.clone(), reversed(v))).collect()),
+        Value::Array(items) => Value::Array(items.iter().map(reversed).collect()),
+        other => other.clone(),
+    }
+}
+
+/// Member names are guessed from the order they came in before (the lexer's shapes): whatever
+/// order, gaps, additions, repeats or spellings the next invoices bring, the answer is the one
+/// the full parse gives, and a batch of alike invoices still takes the quick path.
+#[test]
+fn member_names_in_any_order_read_the_same() {
+    let alike: Vec<String> = (0..5).map(|n| numbered(n).to_string()).collect();
+    assert!(same_batch("alike", &alike), "a batch of alike invoices takes the quick path");
+
+    // Reordered, with members missing, with unknown members added in between, with the rows
+    // swapped: each twice among alike invoices.
+    type Variant = fn(u64) -> Value;
+    let variants: [(&str, Variant); 5] = [
+        ("reversed", |n| reversed(&numbered(n))),
+        ("gaps", |n| {
+            let v = set(set(numbered(n), "/OrderDate", None), "/SalesCity", None);
+            set(set(v, "/InvoiceRows/0/Description", None), "/InvoiceRows/1/ProdCode", None)
+        }),
+        ("extra", |n| set(set(numbered(n), "/AExtra", Some(json!({"x": 1}))), "/InvoiceRows/1/Zz", Some(json!(2)))),
+        ("rows swapped", |n| {
+            let mut v = numbered(n);
+            v["InvoiceRows"].as_array_mut().unwrap().reverse();
+            v
+        }),
+        ("pretty", |n| numbered(n)),
+    ];
+    for (name, variant) in variants {
+        let text = |n| match name {
+            "pretty" => serde_json::to_string_pretty(&variant(n)).unwrap(),
+            _ => variant(n).to_string(),
+        };
+        let mut batch = alike.clone();
+        batch.extend([text(10), numbered(11).to_string(), text(12), text(13), numbered(14).to_string()]);
+        assert!(same_batch(name, &batch), "{name}: these are ordinary invoices");
+    }
+
+    // What the quick path leaves to the full parse, where a name it has seen is expected.
+    let text = numbered(40).to_string();
+    for (name, changed, quick) in [
+        ("escaped name", text.replace("\"SalesName\"", "\"Sales\\u004eame\""), false),
+        ("escaped unknown name", text.replace("\"UnknownMember\"", "\"Unknown\\u004dember\""), false),
+        ("named twice", text.replacen("\"Currency\":\"EUR\"", "\"Currency\":\"EUR\",\"Currency\":\"SEK\"", 1), false),
+        ("row member twice", text.replacen("\"Qty\":2,", "\"Qty\":2,\"Qty\":3,", 1), false),
+        ("a wrong type", text.replace("\"SalesName\":\"Aurora-Palvelu Ky\"", "\"SalesName\":5"), false),
+        ("no colon", text.replace("\"SalesName\":", "\"SalesName\""), false),
+        ("no comma", text.replace(",\"SalesName\":", "\"SalesName\":"), false),
+        ("longer name", text.replace("\"SalesCity\"", "\"SalesCity3\""), true),
+        ("shorter name", text.replace("\"SalesCity\"", "\"SalesCit\""), true),
+        ("longer row name", text.replace("\"Unit\"", "\"Units\""), true),
+        ("space before the colon", text.replace("\"SalesName\":", "\"SalesName\" :"), true),
+        ("spaces around", text.replace(",\"SalesName\":", " , \"SalesName\" : "), true),
+    ] {
+        assert_ne!(changed, text, "{name}");
+        let mut batch = alike.clone();
+        batch.extend([changed, numbered(41).to_string()]);
+        assert_eq!(same_batch(name, &batch), quick, "{name}");
+    }
+}
