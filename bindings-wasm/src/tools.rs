@@ -27,8 +27,9 @@ pub fn build_invoice_json(input_json: &str) -> Result<String, JsValue> {
 /// would send (UTF-8 JSON), or `undefined` for operations without one.
 #[wasm_bindgen(js_name = prepareBody)]
 pub fn prepare_body(operation_id: &str, args_json: &str) -> Result<Option<Uint8Array>, JsValue> {
-    let call = surface::prepare(operation_id, args_json).map_err(|e| to_js_error(&e))?;
-    Ok(call.body.as_deref().map(Uint8Array::from))
+    // A quick body is a part of the arguments: copied once, straight out to JavaScript.
+    let (call, body) = surface::prepare_borrowing(operation_id, args_json).map_err(|e| to_js_error(&e))?;
+    Ok(body.map(str::as_bytes).or(call.body.as_deref()).map(Uint8Array::from))
 }
 
 thread_local! {
