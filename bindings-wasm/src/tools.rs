@@ -74,6 +74,40 @@ pub fn prepare_input(operation_id: &str, len: usize) -> Result<Option<Uint8Array
     result
 }
 
+thread_local! {
+    /// The other buffer `structuredInput` writes into; the two trade places.
+    static SPARE: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Turns the first `len` bytes of the input buffer, `v8.serialize` of an array of plain data,
+/// into JSON text (as `JSON.stringify` writes it) between `head` and `tail`, which then is the
+/// input buffer for `prepareInput`. Returns `{"length", "nested", "deeper"}` as JSON text (see
+/// `structured::Nested`), or `undefined` when the values are not plain data, leaving the input
+/// buffer as it was.
+#[wasm_bindgen(js_name = structuredInput)]
+pub fn structured_input(len: usize, head: &str, tail: &str) -> Option<String> {
+    let input = INPUT.take();
+    let mut out = SPARE.take();
+    let nested =
+        input.get(..len).and_then(|v8| crate::structured::write_json(v8, head.as_bytes(), tail.as_bytes(), &mut out));
+    let (input, spare) = if nested.is_some() { (out, input) } else { (input, out) };
+    let length = input.len();
+    INPUT.set(input);
+    if spare.capacity() <= KEEP_INPUT {
+        SPARE.set(spare);
+    }
+    nested.map(|n| n.to_json(length))
+}
+
+/// The JSON text of an array serialized by `v8.serialize`, or `undefined` when it holds more
+/// than plain data: the reader behind `structuredInput`, for the package's tests.
+#[wasm_bindgen(js_name = structuredJson)]
+pub fn structured_json(v8: &[u8]) -> Option<String> {
+    let mut out = Vec::new();
+    crate::structured::write_json(v8, b"", b"", &mut out)?;
+    String::from_utf8(out).ok()
+}
+
 /// `prepareBody` of UTF-8 arguments.
 fn prepare_utf8(operation_id: &str, args_utf8: &[u8]) -> Result<Option<Uint8Array>, JsValue> {
     let args = std::str::from_utf8(args_utf8).map_err(|e| input_error(format!("the arguments are not UTF-8: {e}")))?;

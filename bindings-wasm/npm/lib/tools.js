@@ -5,6 +5,7 @@
 const { core, sync } = require("./native.js");
 const { ValidationError } = require("./errors.js");
 const { toJson, unrepresentable, validationError } = require("./convert.js");
+const { structuredArgs, structuredUsable } = require("./structured.js");
 
 const CHUNK = 1000;
 
@@ -123,6 +124,7 @@ function validateInvoices(invoices) {
 const encoder = new TextEncoder();
 const ARGS_HEAD = '{"batch":{"SalesInvoices":[{"SalesInvoice":';
 const ARGS_TAIL = "}]}}";
+const BATCH = "submit_sales_invoice_batch";
 
 /** Writes ASCII `text` into `memory` at `at`. */
 function writeAscii(memory, at, text) {
@@ -166,15 +168,27 @@ function prepareInvoiceBatches(invoices, options = {}) {
   if (!Number.isSafeInteger(size) || size < 1) throw typeError("/maxPerRequest", "maxPerRequest must be a whole number ≥ 1");
   const bodies = [];
   const violations = [];
+  const structured = structuredUsable(invoices);
   for (let start = 0; start < invoices.length; start += size) {
     const end = Math.min(start + size, invoices.length);
+    // On Node the arguments come from v8.serialize when they can (see structured.js); anything
+    // that path cannot vouch for, errors included, is decided on JSON.stringify's text below.
+    const length = structured ? structuredArgs(invoices, start, end, ARGS_HEAD, ARGS_TAIL) : null;
+    if (length !== null) {
+      try {
+        bodies.push(sync(() => core.prepareInput(BATCH, length)));
+        continue;
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+      }
+    }
     const chunk = chunkJson(invoices, start, end);
     if (chunk.bad) {
       violations.push(...chunk.bad);
       continue;
     }
     try {
-      bodies.push(sync(() => core.prepareInput("submit_sales_invoice_batch", writeBatchArgs(chunk.json))));
+      bodies.push(sync(() => core.prepareInput(BATCH, writeBatchArgs(chunk.json))));
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       // Type errors carry the parameter's name (/batch/...); rule violations start at the batch.
