@@ -290,7 +290,7 @@ impl Reader<'_> {
     }
 
     /// A string (its tag read) as a JSON string.
-    #[inline(always)]
+    #[inline(never)]
     fn string(&mut self, tag: u8, out: &mut Out) -> Option<()> {
         let n = self.length()?;
         match tag {
@@ -405,7 +405,11 @@ impl Reader<'_> {
     /// A member name as a JSON string: a string, or an index written as a number.
     fn key(&mut self, tag: u8, out: &mut Out) -> Option<()> {
         match tag {
-            b'"' | b'c' | b'S' => self.string(tag, out),
+            b'"' => {
+                let n = self.length()?;
+                self.latin1(n, out)
+            }
+            b'c' | b'S' => self.string(tag, out),
             _ => {
                 out.push(b'"');
                 write_index(self.index(tag)?, out);
@@ -495,46 +499,103 @@ fn zigzag(v: u64) -> Option<i64> {
 
 #[inline(always)]
 fn write_int(v: i64, out: &mut Out) {
-    out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+    let mut digits = Digits::default();
+    if v < 0 {
+        digits.push(b'-');
+    }
+    digits.number(v.unsigned_abs());
+    digits.write(out);
 }
 
 #[inline(always)]
 fn write_index(v: u64, out: &mut Out) {
-    out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+    let mut digits = Digits::default();
+    digits.number(v);
+    digits.write(out);
+}
+
+/// Up to 32 bytes of a number, put together on the stack and written out in whole words (no
+/// call to copy a few bytes).
+#[derive(Default)]
+struct Digits {
+    bytes: [u8; 32],
+    len: usize,
+}
+
+impl Digits {
+    #[inline(always)]
+    fn push(&mut self, b: u8) {
+        if let Some(slot) = self.bytes.get_mut(self.len) {
+            *slot = b;
+            self.len += 1;
+        }
+    }
+
+    /// The decimal digits of `n`.
+    #[inline(always)]
+    fn number(&mut self, mut n: u64) {
+        let mut count = 1;
+        let mut above = 10u64;
+        while n >= above && count < 20 {
+            count += 1;
+            above = above.saturating_mul(10);
+        }
+        let end = self.len + count;
+        for slot in self.bytes.get_mut(self.len..end).into_iter().flatten().rev() {
+            *slot = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        self.len = end.min(32);
+    }
+
+    #[inline(always)]
+    fn write(&self, out: &mut Out) {
+        for (i, word) in self.bytes.chunks_exact(8).enumerate() {
+            let keep = self.len.saturating_sub(i * 8);
+            if keep == 0 {
+                break;
+            }
+            if let Ok(word) = <[u8; 8]>::try_from(word) {
+                out.word(word, keep);
+            }
+        }
+    }
 }
 
 /// A finite number as JavaScript writes it (`Number.prototype.toString`): the shortest digits
 /// that read back as the same double, without `.0`, in exponent form below 10^-6 and from
 /// 10^21. `None` for `NaN` and the infinities, and for numbers that need 16 or 17 digits (see
 /// [`write_shortest`]).
+#[inline(always)]
 fn write_number(x: f64, out: &mut Out) -> Option<()> {
     if !x.is_finite() {
         return None;
     }
-    if x == 0.0 {
-        // Negative zero too.
-        out.push(b'0');
-    } else if x.fract() == 0.0 && x.abs() < 1e15 {
-        write_int(x as i64, out);
-    } else if let Some(hundredths) = whole_hundredths(x) {
-        let n = hundredths.unsigned_abs();
-        if hundredths < 0 {
-            out.push(b'-');
+    match whole_hundredths(x) {
+        Some(hundredths) => {
+            let mut digits = Digits::default();
+            if hundredths < 0 {
+                digits.push(b'-');
+            }
+            let n = hundredths.unsigned_abs();
+            digits.number(n / 100);
+            let cents = n % 100;
+            if cents != 0 {
+                digits.push(b'.');
+                digits.push(b'0' + (cents / 10) as u8);
+                if cents % 10 != 0 {
+                    digits.push(b'0' + (cents % 10) as u8);
+                }
+            }
+            digits.write(out);
         }
-        write_index(n / 100, out);
-        let cents = n % 100;
-        out.push(b'.');
-        out.push(b'0' + (cents / 10) as u8);
-        if cents % 10 != 0 {
-            out.push(b'0' + (cents % 10) as u8);
-        }
-    } else {
-        write_shortest(x, out)?;
+        None => write_shortest(x, out)?,
     }
     Some(())
 }
 
-/// `x` as a whole number of hundredths with a fraction, when it is one (most amounts are). Below
+/// `x` as a whole number of hundredths, when it is one (most amounts are; zero too, of either
+/// sign, as 0). Below
 /// 10^13 the doubles are less than a hundredth apart, so no other number of hundredths (nor
 /// anything with fewer digits) reads back as `x`: its shortest digits are these.
 fn whole_hundredths(x: f64) -> Option<i64> {
@@ -548,24 +609,28 @@ fn whole_hundredths(x: f64) -> Option<i64> {
     (hundredths as f64 / 100.0 == x).then_some(hundredths)
 }
 
-/// The general case: the shortest digits that read back as `x` (Rust's `{:e}`), laid out as
+/// The general case: the shortest digits that read back as `x` (Rust's `Display`), laid out as
 /// JavaScript lays them out. Up to 15 digits only one such number reads back as `x` (any two
 /// numbers of 15 digits are different doubles); from 16 two can lie exactly as close to `x`,
 /// and where Rust may take either, JavaScript takes the even one: `None` then.
 fn write_shortest(x: f64, out: &mut Out) -> Option<()> {
     use std::fmt::Write as _;
     let mut text = String::with_capacity(32);
-    write!(text, "{:e}", x.abs()).ok()?;
-    // `d.ddde±n`: the digits without the point, and n.
-    let (mantissa, exponent) = text.split_once('e')?;
-    let exponent = exponent.parse::<i64>().ok()?;
-    let digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
+    write!(text, "{}", x.abs()).ok()?;
+    // `ddd.ddd`, no exponent: the digits without the point, and where the point stands.
+    let point = text.find('.').unwrap_or(text.len());
+    let all = text.as_bytes().iter().filter(|b| b.is_ascii_digit());
+    let leading = all.clone().take_while(|&&b| b == b'0').count();
+    let mut digits: Vec<u8> = all.skip(leading).copied().collect();
+    while digits.last() == Some(&b'0') {
+        digits.pop();
+    }
     let k = digits.len() as i64;
-    if k > 15 {
+    if k > 15 || k == 0 {
         return None;
     }
     // The value is 0.digits × 10^n, in the terms of `Number::toString` in ECMA-262.
-    let n = exponent + 1;
+    let n = point as i64 - leading as i64;
     if x < 0.0 {
         out.push(b'-');
     }
@@ -617,7 +682,7 @@ fn needs_care(word: u64) -> bool {
 }
 
 /// One Latin-1 character of a JSON string, in UTF-8.
-#[inline(always)]
+#[inline]
 fn write_latin1_char(b: u8, out: &mut Out) {
     if b >= 0x80 {
         out.extend_from_slice(&[0xC0 | (b >> 6), 0x80 | (b & 0x3F)]);
