@@ -231,6 +231,7 @@ impl Reader<'_> {
 
     /// One value; `Some(false)` for `undefined` (nothing written). `name` is where the name of
     /// the member it is the value of stands in `out`.
+    #[inline(never)]
     fn value(&mut self, out: &mut Out, level: Level, name: Option<(usize, usize)>) -> Option<bool> {
         let tag = self.tag()?;
         self.value_of(tag, out, level, name)
@@ -449,8 +450,7 @@ impl Reader<'_> {
                 if count > 0 {
                     out.push(b',');
                 }
-                let tag = self.tag()?;
-                self.value_of(tag, out, inner, None)?.then_some(())?;
+                self.value(out, inner, None)?.then_some(())?;
                 count += 1;
             }
         }
