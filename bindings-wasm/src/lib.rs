@@ -8,7 +8,6 @@
 //! On `wasm32` the crate exports the wasm-bindgen API. On other targets only [`typescript`]
 //! is built: the generator of the package's TypeScript declarations.
 
-pub mod structured;
 pub mod typescript;
 
 #[cfg(target_arch = "wasm32")]

@@ -82,14 +82,14 @@ thread_local! {
 /// Turns the first `len` bytes of the input buffer, `v8.serialize` of an array of plain data,
 /// into JSON text (as `JSON.stringify` writes it) between `head` and `tail`, which then is the
 /// input buffer for `prepareInput`. Returns `{"length", "nested", "deeper"}` as JSON text (see
-/// `structured::Nested`), or `undefined` when the values are not plain data, leaving the input
+/// `lasku_v8json::Nested`), or `undefined` when the values are not plain data, leaving the input
 /// buffer as it was.
 #[wasm_bindgen(js_name = structuredInput)]
 pub fn structured_input(len: usize, head: &str, tail: &str) -> Option<String> {
     let input = INPUT.take();
     let mut out = SPARE.take();
     let nested =
-        input.get(..len).and_then(|v8| crate::structured::write_json(v8, head.as_bytes(), tail.as_bytes(), &mut out));
+        input.get(..len).and_then(|v8| lasku_v8json::write_json(v8, head.as_bytes(), tail.as_bytes(), &mut out));
     let (input, spare) = if nested.is_some() { (out, input) } else { (input, out) };
     let length = input.len();
     INPUT.set(input);
@@ -104,7 +104,7 @@ pub fn structured_input(len: usize, head: &str, tail: &str) -> Option<String> {
 #[wasm_bindgen(js_name = structuredJson)]
 pub fn structured_json(v8: &[u8]) -> Option<String> {
     let mut out = Vec::new();
-    crate::structured::write_json(v8, b"", b"", &mut out)?;
+    lasku_v8json::write_json(v8, b"", b"", &mut out)?;
     String::from_utf8(out).ok()
 }
 

@@ -77,10 +77,10 @@ fi
 echo "wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $("$TOOLS/node_modules/.bin/wasm-opt" --version), tsc $("$TOOLS/node_modules/.bin/tsc" --version | awk '{print $2}'), node $(node --version)"
 
 echo "== rust glue"
-check "rustfmt --check (bindings-wasm)" rustfmt --check --edition 2021 $(find bindings-wasm/src bindings-wasm/tests -name '*.rs')
-check "clippy -D warnings (lasku-wasm, wasm32 and native)" bash -c '
-  cargo clippy -p lasku-wasm --no-deps --all-targets --target wasm32-unknown-unknown --locked -- -D warnings &&
-  cargo clippy -p lasku-wasm --no-deps --all-targets --locked -- -D warnings'
+check "rustfmt --check (bindings-wasm)" rustfmt --check --edition 2021 $(find bindings-wasm/src bindings-wasm/tests bindings-wasm/v8json -name '*.rs')
+check "clippy -D warnings (lasku-wasm, lasku-v8json; wasm32 and native)" bash -c '
+  cargo clippy -p lasku-wasm -p lasku-v8json --no-deps --all-targets --target wasm32-unknown-unknown --locked -- -D warnings &&
+  cargo clippy -p lasku-wasm -p lasku-v8json --no-deps --all-targets --locked -- -D warnings'
 tests "generated TypeScript up to date (cargo test, native)" cargo \
   cargo test -p lasku-wasm --locked
 # No -q: cargo would pass it on to wasm-bindgen-test-runner, which refuses it.
