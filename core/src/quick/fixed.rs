@@ -14,6 +14,10 @@ use std::cmp::Ordering;
 
 const MAX_SCALE: u32 = 28;
 
+/// Below this, a product of two mantissas (or of one and `10^9`) fits an `i64`: most amounts
+/// take that way, which wasm32 computes without the call a checked multiplication costs.
+const SMALL: u64 = 1 << 31;
+
 /// An exact decimal amount within the bounds above.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Fixed {
@@ -43,35 +47,20 @@ impl Fixed {
         (s <= MAX_SCALE).then_some(Fixed { m, s })
     }
 
-    /// A JSON number without exponent (as the lexer checked it) of at most 18 digits; its scale
-    /// is the number of digits after the point, as `Decimal::from_str_exact` gives it.
+    /// The value of a number's `digits` (without its point), `scale` of them after the point,
+    /// as `Decimal::from_str_exact` reads it (the same scale).
+    pub fn from_digits(negative: bool, digits: u64, scale: u32) -> Option<Fixed> {
+        let m = i64::try_from(digits).ok()?;
+        Fixed::new(if negative { -m } else { m }, scale)
+    }
+
+    /// A JSON number as the lexer reads it for [`Fixed::from_digits`].
+    #[cfg(test)]
     pub fn parse(text: &str) -> Option<Fixed> {
-        let (negative, digits) = match text.as_bytes() {
-            [b'-', rest @ ..] => (true, rest),
-            all => (false, all),
-        };
-        if digits.len() > 19 || !digits.first()?.is_ascii_digit() {
-            return None;
-        }
-        // 19 digits at most, below 10^19 < u64::MAX.
-        let mut m: u64 = 0;
-        let mut s = 0;
-        let mut point = false;
-        for &b in digits {
-            match b {
-                b'0'..=b'9' => {
-                    m = m * 10 + u64::from(b - b'0');
-                    s += u32::from(point);
-                }
-                b'.' if !point => point = true,
-                _ => return None,
-            }
-        }
-        if digits.len() > 18 + usize::from(point) {
-            return None;
-        }
-        let m = i64::try_from(m).ok()?;
-        Fixed::new(if negative { -m } else { m }, s)
+        let mut lx = super::lexer::Lexer::new(text);
+        let (negative, digits, scale) = lx.decimal()?;
+        lx.at_end().then_some(())?;
+        Fixed::from_digits(negative, digits, scale)
     }
 
     /// The mantissa at scale `s` (not below this one's).
@@ -79,6 +68,7 @@ impl Fixed {
     fn at(self, s: u32) -> Option<i64> {
         match s.checked_sub(self.s)? {
             0 => Some(self.m),
+            d if d <= 9 && self.m.unsigned_abs() < SMALL => Some(self.m * pow10(d)?),
             d => self.m.checked_mul(pow10(d)?),
         }
     }
@@ -94,7 +84,11 @@ impl Fixed {
     }
 
     pub fn mul(self, other: Fixed) -> Option<Fixed> {
-        let m = i64::try_from(i128::from(self.m) * i128::from(other.m)).ok()?;
+        let m = if self.m.unsigned_abs() < SMALL && other.m.unsigned_abs() < SMALL {
+            self.m * other.m
+        } else {
+            self.m.checked_mul(other.m)?
+        };
         Fixed::new(m, self.s + other.s)
     }
 

@@ -355,23 +355,20 @@ fn text(lx: &mut Lexer<'_>) -> Option<Option<String>> {
     optional(lx, |lx| schema::text(lx.string()?))
 }
 
-/// Reads the members of one object: `known` gets each known member's index and capture,
-/// unknown members are skipped (they travel as written).
+/// Reads the members of one object: `captured` reads each captured member, the other known
+/// members are checked, unknown members are skipped (they travel as written).
 fn members<'a, K: Copy>(
     lx: &mut Lexer<'a>,
     index: &Members<K>,
-    known: impl FnMut(&mut Lexer<'a>, usize, Option<K>) -> Option<()>,
+    captured: impl FnMut(&mut Lexer<'a>, K) -> Option<()>,
 ) -> Option<()> {
-    index.read(lx, known)
+    index.read(lx, captured)
 }
 
 /// One invoice, checked; the members the rules read, captured.
 fn invoice(lx: &mut Lexer<'_>) -> Option<SalesInvoice> {
     let mut out = SalesInvoice::default();
-    members(lx, head_members(), |lx, i, capture| {
-        let Some(capture) = capture else {
-            return schema::member(lx, (SalesInvoice::FIELDS.get(i)?.ty)());
-        };
+    members(lx, head_members(), |lx, capture| {
         match capture {
             Head::InvoiceNumber => out.invoice_number = optional(lx, schema::identifier)?,
             Head::InvoiceDate => out.invoice_date = date(lx)?,
@@ -395,10 +392,7 @@ fn invoice(lx: &mut Lexer<'_>) -> Option<SalesInvoice> {
 
 fn row(lx: &mut Lexer<'_>) -> Option<SalesInvoiceRow> {
     let mut out = SalesInvoiceRow::default();
-    members(lx, row_members(), |lx, i, capture| {
-        let Some(capture) = capture else {
-            return schema::member(lx, (SalesInvoiceRow::FIELDS.get(i)?.ty)());
-        };
+    members(lx, row_members(), |lx, capture| {
         match capture {
             Row::Qty => out.qty = money(lx)?,
             Row::Price => out.price = money(lx)?,
@@ -419,10 +413,7 @@ fn row(lx: &mut Lexer<'_>) -> Option<SalesInvoiceRow> {
 
 fn seller(lx: &mut Lexer<'_>) -> Option<SellerInfo> {
     let mut out = SellerInfo::default();
-    members(lx, seller_members(), |lx, i, capture| {
-        let Some(capture) = capture else {
-            return schema::member(lx, (SellerInfo::FIELDS.get(i)?.ty)());
-        };
+    members(lx, seller_members(), |lx, capture| {
         match capture {
             Seller::Iban => out.seller_iban = text(lx)?,
             Seller::Bic => out.seller_bic = text(lx)?,
@@ -439,10 +430,7 @@ fn seller(lx: &mut Lexer<'_>) -> Option<SellerInfo> {
 /// from where it starts (which also finds any type error this gave up on).
 fn quick_invoice(lx: &mut Lexer<'_>) -> Option<Passed> {
     let mut out = rules::Invoice::default();
-    members(lx, head_members(), |lx, i, capture| {
-        let Some(capture) = capture else {
-            return schema::member(lx, (SalesInvoice::FIELDS.get(i)?.ty)());
-        };
+    members(lx, head_members(), |lx, capture| {
         match capture {
             Head::InvoiceNumber => out.invoice_number = optional(lx, schema::identifier)?,
             Head::InvoiceDate => out.invoice_date = date(lx)?,
@@ -475,24 +463,25 @@ fn quick_rows(lx: &mut Lexer<'_>) -> Option<Rows> {
     while lx.next_element(first)? {
         first = false;
         let mut row = rules::Row::default();
-        members(lx, row_members(), |lx, i, capture| {
+        members(lx, row_members(), |lx, capture| {
             let field = match capture {
-                Some(Row::Qty) => &mut row.qty,
-                Some(Row::Price) => &mut row.price,
-                Some(Row::Discount) => &mut row.discount,
-                Some(Row::DiscountPercent) => &mut row.discount_percent,
-                Some(Row::VatPercent) => {
+                Row::Qty => &mut row.qty,
+                Row::Price => &mut row.price,
+                Row::Discount => &mut row.discount,
+                Row::DiscountPercent => &mut row.discount_percent,
+                Row::VatPercent => {
                     // A sign (even `-0`) leaves the rate to the ordinary rules.
-                    row.vat_percent = optional(lx, |lx| lx.number().filter(|n| !n.negative).and_then(amount))?;
+                    row.vat_percent = optional(lx, |lx| match lx.decimal()? {
+                        (false, digits, scale) => Fixed::from_digits(false, digits, scale),
+                        _ => None,
+                    })?;
                     return Some(());
                 }
-                Some(Row::Nto) => &mut row.nto,
-                Some(Row::Tax) => &mut row.tax,
-                Some(Row::Total) => &mut row.total,
-                Some(Row::Round) => &mut row.round,
-                Some(Row::DeliveryDate | Row::ShipDate) | None => {
-                    return schema::member(lx, (SalesInvoiceRow::FIELDS.get(i)?.ty)());
-                }
+                Row::Nto => &mut row.nto,
+                Row::Tax => &mut row.tax,
+                Row::Total => &mut row.total,
+                Row::Round => &mut row.round,
+                Row::DeliveryDate | Row::ShipDate => return date(lx).map(drop),
             };
             *field = fixed(lx)?;
             Some(())
@@ -504,13 +493,12 @@ fn quick_rows(lx: &mut Lexer<'_>) -> Option<Rows> {
 
 /// `SellerInfo` for the quick rules.
 fn quick_seller<'a>(lx: &mut Lexer<'a>, out: &mut rules::Invoice<'a>) -> Option<()> {
-    members(lx, seller_members(), |lx, i, capture| {
+    members(lx, seller_members(), |lx, capture| {
         let field = match capture {
-            Some(Seller::Iban) => &mut out.seller_iban,
-            Some(Seller::Bic) => &mut out.seller_bic,
-            Some(Seller::BusinessId) => &mut out.seller_business_id,
-            Some(Seller::VatNumber) => &mut out.seller_vat_number,
-            None => return schema::member(lx, (SellerInfo::FIELDS.get(i)?.ty)()),
+            Seller::Iban => &mut out.seller_iban,
+            Seller::Bic => &mut out.seller_bic,
+            Seller::BusinessId => &mut out.seller_business_id,
+            Seller::VatNumber => &mut out.seller_vat_number,
         };
         *field = borrowed(lx)?;
         Some(())
@@ -519,11 +507,10 @@ fn quick_seller<'a>(lx: &mut Lexer<'a>, out: &mut rules::Invoice<'a>) -> Option<
 
 /// A money member as an exact [`Fixed`]; `None` (give up) for what it does not hold.
 fn fixed(lx: &mut Lexer<'_>) -> Option<Option<Fixed>> {
-    optional(lx, |lx| amount(lx.number()?))
-}
-
-fn amount(number: super::lexer::Number<'_>) -> Option<Fixed> {
-    Fixed::parse(number.text)
+    optional(lx, |lx| {
+        let (negative, digits, scale) = lx.decimal()?;
+        Fixed::from_digits(negative, digits, scale)
+    })
 }
 
 /// A text member, borrowed from the text when it holds no escape.

@@ -460,6 +460,38 @@ impl<'a> Lexer<'a> {
         Some(Number { text: self.text.get(start..i)?, integer, negative, exponent })
     }
 
+    /// A number without exponent of at most 18 digits (JSON's grammar), as its sign, its
+    /// digits without the point and how many of them come after the point, read in one pass;
+    /// `None` for any other number (which [`Lexer::number`] reads) or anything else.
+    pub fn decimal(&mut self) -> Option<(bool, u64, u32)> {
+        let bytes = self.bytes();
+        let mut i = self.at();
+        let negative = bytes.get(i) == Some(&b'-');
+        i += usize::from(negative);
+        let first = i;
+        let mut m = 0u64;
+        let mut point = None;
+        while let Some(&b) = bytes.get(i) {
+            match b {
+                b'0'..=b'9' => m = m.wrapping_mul(10).wrapping_add(u64::from(b - b'0')),
+                b'.' if point.is_none() => point = Some(i),
+                _ => break,
+            }
+            i += 1;
+        }
+        let int_end = point.unwrap_or(i);
+        let digits = i - first - usize::from(point.is_some());
+        let leading_zero = bytes.get(first) == Some(&b'0') && int_end > first + 1;
+        if int_end == first || point.is_some_and(|p| p + 1 == i) || leading_zero || digits > 18 {
+            return None;
+        }
+        if matches!(bytes.get(i), Some(b'e' | b'E')) {
+            return None;
+        }
+        self.pos = i;
+        Some((negative, m, point.map_or(0, |p| (i - p - 1) as u32)))
+    }
+
     /// Reads any value without looking at it.
     #[inline]
     pub fn skip(&mut self) -> Option<()> {
@@ -737,6 +769,45 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn decimals_read_as_numbers() {
+        for text in [
+            "0",
+            "-0",
+            "1",
+            "-12.50",
+            "0.05",
+            "01",
+            "-",
+            "1.",
+            ".5",
+            "1.2.3",
+            "1e3",
+            "1.5E-2",
+            "12345678901234567.8",
+            "123456789012345678",
+            "1234567890123456789",
+            "00.1",
+            "-01",
+            "5,",
+            "5}",
+            "7.25]",
+            "18446744073709551616",
+        ] {
+            let (mut a, mut b) = (Lexer::new(text), Lexer::new(text));
+            let Some((negative, m, s)) = a.decimal() else { continue };
+            let n = b.number().unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(a.pos(), b.pos(), "{text}");
+            assert!(!n.exponent && n.negative == negative, "{text}");
+            let digits: String = n.text.chars().filter(char::is_ascii_digit).collect();
+            assert_eq!(digits.parse::<u64>().ok(), Some(m), "{text}");
+            assert_eq!(n.text.split_once('.').map_or(0, |(_, f)| f.len() as u32), s, "{text}");
+        }
+        assert_eq!(Lexer::new(" -12.50,").decimal(), Some((true, 1250, 2)));
+        assert_eq!(Lexer::new("01").decimal(), None);
+        assert_eq!(Lexer::new("1234567890123456789").decimal(), None);
     }
 
     #[test]

@@ -168,7 +168,8 @@ pub fn text(s: Str<'_>) -> Option<String> {
 /// A member-name index for one model: name → (declaration index, what to do with it).
 pub struct Members<K: Copy> {
     map: HashMap<&'static str, usize, BuildHasherDefault<Fx>>,
-    captures: Vec<Option<K>>,
+    /// By declaration index: the caller's capture, or the wire type the member is checked against.
+    captures: Vec<Result<K, WireTypeRef>>,
     /// Names the model's shape in the lexer ([`Lexer::shape`]).
     kind: usize,
 }
@@ -179,7 +180,7 @@ impl<K: Copy> Members<K> {
         let mut map: HashMap<_, _, BuildHasherDefault<Fx>> = HashMap::default();
         let mut captures = Vec::with_capacity(fields.len());
         for (i, f) in fields.iter().enumerate() {
-            captures.push(captured.iter().find(|(name, _)| *name == f.wire).map(|(_, k)| *k));
+            captures.push(captured.iter().find(|(name, _)| *name == f.wire).map(|(_, k)| *k).ok_or_else(f.ty));
             map.insert(f.wire, i);
         }
         Members { map, captures, kind: fields.as_ptr() as usize }
@@ -189,17 +190,18 @@ impl<K: Copy> Members<K> {
     #[cfg(test)]
     pub fn get(&self, name: &str) -> Option<(usize, Option<K>)> {
         let i = *self.map.get(name)?;
-        Some((i, *self.captures.get(i)?))
+        Some((i, self.captures.get(i)?.ok()))
     }
 
-    /// Reads the members of one object: `known` gets each known member's index and capture,
-    /// unknown members are skipped (they travel as written). A known member named twice, or
-    /// any escaped name, gives up. Names are recognised through the lexer's shape for this
-    /// model when they come in the order they came before, else looked up.
+    /// Reads the members of one object: `captured` reads each captured member, the other
+    /// known members are checked against their wire types and unknown members are skipped
+    /// (they travel as written). A known member named twice, or any escaped name, gives up.
+    /// Names are recognised through the lexer's shape for this model when they come in the
+    /// order they came before, else looked up.
     pub fn read<'a>(
         &self,
         lx: &mut Lexer<'a>,
-        mut known: impl FnMut(&mut Lexer<'a>, usize, Option<K>) -> Option<()>,
+        mut captured: impl FnMut(&mut Lexer<'a>, K) -> Option<()>,
     ) -> Option<()> {
         lx.begin_object()?;
         let shape = lx.shape(self.kind);
@@ -228,7 +230,10 @@ impl<K: Copy> Members<K> {
             }
             let i = tag as usize;
             seen.mark(i)?;
-            known(lx, i, *self.captures.get(i)?)?;
+            match *self.captures.get(i)? {
+                Ok(capture) => captured(lx, capture)?,
+                Err(ty) => member(lx, ty)?,
+            }
         }
     }
 }
