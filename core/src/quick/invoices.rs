@@ -351,6 +351,11 @@ fn date(lx: &mut Lexer<'_>) -> Option<Option<chrono::NaiveDate>> {
     optional(lx, |lx| schema::date(lx.string()?))
 }
 
+/// A date for the quick rules ([`schema::day`]).
+fn day(lx: &mut Lexer<'_>) -> Option<Option<u32>> {
+    optional(lx, |lx| schema::day(lx.string()?))
+}
+
 fn text(lx: &mut Lexer<'_>) -> Option<Option<String>> {
     optional(lx, |lx| schema::text(lx.string()?))
 }
@@ -433,8 +438,8 @@ fn quick_invoice(lx: &mut Lexer<'_>) -> Option<Passed> {
     members(lx, head_members(), |lx, capture| {
         match capture {
             Head::InvoiceNumber => out.invoice_number = optional(lx, schema::identifier)?,
-            Head::InvoiceDate => out.invoice_date = date(lx)?,
-            Head::DueDate => out.due_date = date(lx)?,
+            Head::InvoiceDate => out.invoice_date = day(lx)?,
+            Head::DueDate => out.due_date = day(lx)?,
             Head::SalesName => out.sales_name = borrowed(lx)?,
             Head::NetAmount => out.net_amount = fixed(lx)?,
             Head::TaxAmount => out.tax_amount = fixed(lx)?,
@@ -481,7 +486,7 @@ fn quick_rows(lx: &mut Lexer<'_>) -> Option<Rows> {
                 Row::Tax => &mut row.tax,
                 Row::Total => &mut row.total,
                 Row::Round => &mut row.round,
-                Row::DeliveryDate | Row::ShipDate => return date(lx).map(drop),
+                Row::DeliveryDate | Row::ShipDate => return day(lx).map(drop),
             };
             *field = fixed(lx)?;
             Some(())

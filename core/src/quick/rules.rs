@@ -7,8 +7,6 @@
 
 use std::borrow::Cow;
 
-use chrono::NaiveDate;
-
 use super::fixed::Fixed;
 use crate::model::Identifier;
 use crate::validate::FinnishTexts;
@@ -17,8 +15,9 @@ use crate::validate::FinnishTexts;
 #[derive(Default)]
 pub struct Invoice<'a> {
     pub invoice_number: Option<Identifier>,
-    pub invoice_date: Option<NaiveDate>,
-    pub due_date: Option<NaiveDate>,
+    /// Dates as [`super::schema::day`] gives them.
+    pub invoice_date: Option<u32>,
+    pub due_date: Option<u32>,
     pub sales_name: Option<Cow<'a, str>>,
     pub net_amount: Option<Fixed>,
     pub tax_amount: Option<Fixed>,

@@ -15,6 +15,7 @@ use super::lexer::{Key, Lexer, Next, Number, Str, UNKNOWN};
 use crate::model::{FieldInfo, Identifier, WireTypeRef};
 
 /// A member (not a list element): `null` is allowed and means "absent".
+#[inline]
 pub fn member(lx: &mut Lexer<'_>, ty: WireTypeRef) -> Option<()> {
     match lx.peek()? {
         Next::Null => lx.literal(Next::Null),
@@ -36,7 +37,7 @@ fn value_of(lx: &mut Lexer<'_>, ty: WireTypeRef, next: Next) -> Option<()> {
         (WireTypeRef::Money, Next::Number) => money(lx.number()?).map(drop),
         (WireTypeRef::Integer, Next::Number) => integer(lx.number()?),
         (WireTypeRef::Bool, Next::True | Next::False) => lx.literal(next),
-        (WireTypeRef::Date, Next::String) => date(lx.string()?).map(drop),
+        (WireTypeRef::Date, Next::String) => day(lx.string()?).map(drop),
         (WireTypeRef::DateTime, Next::String) => {
             let text = lx.string()?.plain()?;
             text.parse::<chrono::DateTime<chrono::FixedOffset>>().ok().map(drop)
@@ -114,6 +115,13 @@ fn integer(number: Number<'_>) -> Option<()> {
 
 /// A calendar date written exactly `YYYY-MM-DD`.
 pub fn date(s: Str<'_>) -> Option<NaiveDate> {
+    let day = day(s)?;
+    NaiveDate::from_ymd_opt(i32::try_from(day >> 9).ok()?, (day >> 5) & 15, day & 31)
+}
+
+/// A calendar date written exactly `YYYY-MM-DD` (proleptic Gregorian, as `NaiveDate` takes
+/// it), as `year << 9 | month << 5 | day`: numbers in the dates' order.
+pub fn day(s: Str<'_>) -> Option<u32> {
     let b = s.plain()?.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
@@ -121,7 +129,15 @@ pub fn date(s: Str<'_>) -> Option<NaiveDate> {
     let num = |range: std::ops::Range<usize>| -> Option<u32> {
         b.get(range)?.iter().try_fold(0u32, |n, d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
     };
-    NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
+    let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 => 28 + u32::from(leap),
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return None,
+    };
+    (1..=days).contains(&day).then_some(year << 9 | month << 5 | day)
 }
 
 /// An identifier: a string, or a whole non-negative number (kept as its digits).
@@ -299,6 +315,26 @@ mod tests {
             assert!(!passes(invoice, json), "{why}: {json}");
             // Each of these either fails the full parse or parses to something the quick path
             // does not vouch for; none may pass quietly.
+        }
+    }
+
+    #[test]
+    fn days_are_the_dates_chrono_takes() {
+        let mut last = 0;
+        for year in (0..10000).filter(|y| y % 97 == 0 || y % 100 == 0 || (1999..2030).contains(y)) {
+            for month in 0..=13 {
+                for d in 0..=32 {
+                    let text = format!("\"{year:04}-{month:02}-{d:02}\"");
+                    let s = Lexer::new(&text).string().unwrap();
+                    let chrono = NaiveDate::from_ymd_opt(year, month, d);
+                    assert_eq!(day(s).is_some(), chrono.is_some(), "{text}");
+                    assert_eq!(date(s), chrono, "{text}");
+                    if let Some(n) = day(s) {
+                        assert!(n > last, "{text}");
+                        last = n;
+                    }
+                }
+            }
         }
     }
 
