@@ -43,6 +43,7 @@ impl Fixed {
     pub const ZERO: Fixed = Fixed { m: 0, s: 0 };
     const HUNDRED: Fixed = Fixed { m: 100, s: 0 };
 
+    #[inline]
     fn new(m: i64, s: u32) -> Option<Fixed> {
         (s <= MAX_SCALE).then_some(Fixed { m, s })
     }
@@ -73,16 +74,19 @@ impl Fixed {
         }
     }
 
+    #[inline]
     pub fn add(self, other: Fixed) -> Option<Fixed> {
         let s = self.s.max(other.s);
         Fixed::new(self.at(s)?.checked_add(other.at(s)?)?, s)
     }
 
+    #[inline]
     pub fn sub(self, other: Fixed) -> Option<Fixed> {
         let s = self.s.max(other.s);
         Fixed::new(self.at(s)?.checked_sub(other.at(s)?)?, s)
     }
 
+    #[inline]
     pub fn mul(self, other: Fixed) -> Option<Fixed> {
         let m = if self.m.unsigned_abs() < SMALL && other.m.unsigned_abs() < SMALL {
             self.m * other.m
@@ -130,6 +134,7 @@ impl Fixed {
     }
 
     /// Compares the values.
+    #[inline]
     pub fn cmp(self, other: Fixed) -> Option<Ordering> {
         let s = self.s.max(other.s);
         Some(self.at(s)?.cmp(&other.at(s)?))

@@ -365,9 +365,10 @@ fn text(lx: &mut Lexer<'_>) -> Option<Option<String>> {
 fn members<'a, K: Copy>(
     lx: &mut Lexer<'a>,
     index: &Members<K>,
-    captured: impl FnMut(&mut Lexer<'a>, K) -> Option<()>,
+    mut captured: impl FnMut(&mut Lexer<'a>, K) -> Option<()>,
 ) -> Option<()> {
-    index.read(lx, captured)
+    // Through `dyn`: one reader per kind of object, not one per caller (wasm size).
+    index.read(lx, &mut captured)
 }
 
 /// One invoice, checked; the members the rules read, captured.

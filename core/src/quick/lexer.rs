@@ -465,31 +465,24 @@ impl<'a> Lexer<'a> {
     /// `None` for any other number (which [`Lexer::number`] reads) or anything else.
     pub fn decimal(&mut self) -> Option<(bool, u64, u32)> {
         let bytes = self.bytes();
-        let mut i = self.at();
-        let negative = bytes.get(i) == Some(&b'-');
-        i += usize::from(negative);
-        let first = i;
-        let mut m = 0u64;
-        let mut point = None;
-        while let Some(&b) = bytes.get(i) {
-            match b {
-                b'0'..=b'9' => m = m.wrapping_mul(10).wrapping_add(u64::from(b - b'0')),
-                b'.' if point.is_none() => point = Some(i),
-                _ => break,
-            }
-            i += 1;
-        }
-        let int_end = point.unwrap_or(i);
-        let digits = i - first - usize::from(point.is_some());
-        let leading_zero = bytes.get(first) == Some(&b'0') && int_end > first + 1;
-        if int_end == first || point.is_some_and(|p| p + 1 == i) || leading_zero || digits > 18 {
+        let start = self.at();
+        let negative = bytes.get(start) == Some(&b'-');
+        let first = start + usize::from(negative);
+        let (m, int_end) = digits_value(bytes, first, 0);
+        // No digit, or a leading zero before another digit: not JSON.
+        if int_end == first || (bytes.get(first) == Some(&b'0') && int_end > first + 1) {
             return None;
         }
-        if matches!(bytes.get(i), Some(b'e' | b'E')) {
+        let (m, end) = match bytes.get(int_end) {
+            Some(b'.') => digits_value(bytes, int_end + 1, m),
+            _ => (m, int_end),
+        };
+        let scale = end.saturating_sub(int_end + 1);
+        if end == int_end + 1 || int_end - first + scale > 18 || matches!(bytes.get(end), Some(b'e' | b'E')) {
             return None;
         }
-        self.pos = i;
-        Some((negative, m, point.map_or(0, |p| (i - p - 1) as u32)))
+        self.pos = end;
+        Some((negative, m, scale as u32))
     }
 
     /// Reads any value without looking at it.
@@ -598,6 +591,16 @@ fn scan(bytes: &[u8], mut i: usize) -> usize {
         i += 8;
     }
     i
+}
+
+/// [`digits`], with their value appended to `m` (wrapping past 19 digits).
+#[inline(always)]
+fn digits_value(bytes: &[u8], mut i: usize, mut m: u64) -> (u64, usize) {
+    while let Some(d) = bytes.get(i).map(|b| b.wrapping_sub(b'0')).filter(|d| *d < 10) {
+        m = m.wrapping_mul(10).wrapping_add(u64::from(d));
+        i += 1;
+    }
+    (m, i)
 }
 
 fn digits(bytes: &[u8], mut i: usize) -> usize {

@@ -217,7 +217,7 @@ impl<K: Copy> Members<K> {
     pub fn read<'a>(
         &self,
         lx: &mut Lexer<'a>,
-        mut captured: impl FnMut(&mut Lexer<'a>, K) -> Option<()>,
+        captured: &mut dyn FnMut(&mut Lexer<'a>, K) -> Option<()>,
     ) -> Option<()> {
         lx.begin_object()?;
         let shape = lx.shape(self.kind);
