@@ -8,7 +8,7 @@
 //! take the larger scale, `/ 100` adds at most 2 and rounding to cents leaves at most 2), so
 //! its mantissas are never larger than these either, far below 2^96: it never has to round.
 //! Being exact, neither depends on the order of a sum. `i64` keeps every step native in wasm32
-//! (no 128-bit division; a product is one widening multiply).
+//! (no 128-bit arithmetic, which is a library call there).
 
 use std::cmp::Ordering;
 

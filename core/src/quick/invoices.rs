@@ -1,8 +1,10 @@
 //! Sales invoices on the quick path: every member is checked against its wire type in one pass
-//! over the text, and the members the validation rules read ([`crate::validate`]) are captured
-//! into an otherwise empty `SalesInvoice`, which the ordinary rules then check. The rules read
-//! nothing else, so they answer exactly as they would on the fully parsed invoice (the tests
-//! compare the two on every case they build).
+//! over the text, and the members the validation rules read ([`crate::validate`]) are captured.
+//! First into a small capture (amounts as exact [`Fixed`] values, texts borrowed from the text)
+//! that the quick rules ([`rules`]) check; where those cannot vouch for an invoice (a broken rule,
+//! an amount they do not compute), it is read again into an otherwise empty `SalesInvoice`, which
+//! the ordinary rules check. The rules read nothing else, so they answer exactly as they would on
+//! the fully parsed invoice (the tests compare the paths on every case they build).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
