@@ -1,13 +1,19 @@
 //! Sales invoices on the quick path: every member is checked against its wire type in one pass
-//! over the text, and the members the validation rules read ([`crate::validate`]) are captured
-//! into an otherwise empty `SalesInvoice`, which the ordinary rules then check. The rules read
-//! nothing else, so they answer exactly as they would on the fully parsed invoice (the tests
-//! compare the two on every case they build).
+//! over the text, and the members the validation rules read ([`crate::validate`]) are captured.
+//! First into a small capture (amounts as exact [`Fixed`] values, texts borrowed from the text)
+//! that the quick rules ([`rules`]) check; where those cannot vouch for an invoice (a broken rule,
+//! an amount they do not compute), it is read again into an otherwise empty `SalesInvoice`, which
+//! the ordinary rules check. The rules read nothing else, so they answer exactly as they would on
+//! the fully parsed invoice (the tests compare the paths on every case they build).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
+use std::borrow::Cow;
+
+use super::fixed::Fixed;
 use super::lexer::{Lexer, Next};
+use super::rules::{self, Rows};
 use super::schema::{self, Members};
 use super::split::{self, Segment, Work};
 use crate::cashin::requests::op;
@@ -258,7 +264,14 @@ fn invoices(lx: &mut Lexer<'_>, g: usize, work: &mut Work<'_, Passed>, tally: &m
             at_element = true;
             continue;
         }
-        tally.invoice(g, i, invoice(lx)?)?;
+        let (pos, depth) = (lx.pos(), lx.depth());
+        match quick_invoice(lx) {
+            Some(passed) => tally.passed(g, i, passed)?,
+            None => {
+                lx.take_over(pos, depth);
+                tally.invoice(g, i, invoice(lx)?)?;
+            }
+        }
         i += 1;
     }
 }
@@ -278,11 +291,19 @@ pub(super) fn segment(
         if cancel.load(Ordering::Relaxed) {
             return None;
         }
-        let invoice = invoice(&mut lx)?;
-        if breaks_rules(&invoice) {
-            return None;
-        }
-        items.push((invoice.invoice_number, invoice.reference));
+        let (pos, depth) = (lx.pos(), lx.depth());
+        let passed = match quick_invoice(&mut lx) {
+            Some(passed) => passed,
+            None => {
+                lx.take_over(pos, depth);
+                let invoice = invoice(&mut lx)?;
+                if breaks_rules(&invoice) {
+                    return None;
+                }
+                (invoice.invoice_number, invoice.reference)
+            }
+        };
+        items.push(passed);
         if !lx.next_element(false)? {
             return Some(Segment { items, end: lx.pos(), depth: lx.depth(), closed: true });
         }
@@ -316,7 +337,7 @@ fn list<T>(lx: &mut Lexer<'_>, mut each: impl FnMut(&mut Lexer<'_>) -> Option<T>
 }
 
 /// `null` for an absent member, else the value `read` gives.
-fn optional<T>(lx: &mut Lexer<'_>, read: impl FnOnce(&mut Lexer<'_>) -> Option<T>) -> Option<Option<T>> {
+fn optional<'a, T>(lx: &mut Lexer<'a>, read: impl FnOnce(&mut Lexer<'a>) -> Option<T>) -> Option<Option<T>> {
     if lx.peek()? == Next::Null {
         lx.literal(Next::Null)?;
         return Some(None);
@@ -332,27 +353,30 @@ fn date(lx: &mut Lexer<'_>) -> Option<Option<chrono::NaiveDate>> {
     optional(lx, |lx| schema::date(lx.string()?))
 }
 
+/// A date for the quick rules ([`schema::day`]).
+fn day(lx: &mut Lexer<'_>) -> Option<Option<u32>> {
+    optional(lx, |lx| schema::day(lx.string()?))
+}
+
 fn text(lx: &mut Lexer<'_>) -> Option<Option<String>> {
     optional(lx, |lx| schema::text(lx.string()?))
 }
 
-/// Reads the members of one object: `known` gets each known member's index and capture,
-/// unknown members are skipped (they travel as written).
-fn members<K: Copy>(
-    lx: &mut Lexer<'_>,
+/// Reads the members of one object: `captured` reads each captured member, the other known
+/// members are checked, unknown members are skipped (they travel as written).
+fn members<'a, K: Copy>(
+    lx: &mut Lexer<'a>,
     index: &Members<K>,
-    known: impl FnMut(&mut Lexer<'_>, usize, Option<K>) -> Option<()>,
+    mut captured: impl FnMut(&mut Lexer<'a>, K) -> Option<()>,
 ) -> Option<()> {
-    index.read(lx, known)
+    // Through `dyn`: one reader per kind of object, not one per caller (wasm size).
+    index.read(lx, &mut captured)
 }
 
 /// One invoice, checked; the members the rules read, captured.
 fn invoice(lx: &mut Lexer<'_>) -> Option<SalesInvoice> {
     let mut out = SalesInvoice::default();
-    members(lx, head_members(), |lx, i, capture| {
-        let Some(capture) = capture else {
-            return schema::member(lx, (SalesInvoice::FIELDS.get(i)?.ty)());
-        };
+    members(lx, head_members(), |lx, capture| {
         match capture {
             Head::InvoiceNumber => out.invoice_number = optional(lx, schema::identifier)?,
             Head::InvoiceDate => out.invoice_date = date(lx)?,
@@ -376,10 +400,7 @@ fn invoice(lx: &mut Lexer<'_>) -> Option<SalesInvoice> {
 
 fn row(lx: &mut Lexer<'_>) -> Option<SalesInvoiceRow> {
     let mut out = SalesInvoiceRow::default();
-    members(lx, row_members(), |lx, i, capture| {
-        let Some(capture) = capture else {
-            return schema::member(lx, (SalesInvoiceRow::FIELDS.get(i)?.ty)());
-        };
+    members(lx, row_members(), |lx, capture| {
         match capture {
             Row::Qty => out.qty = money(lx)?,
             Row::Price => out.price = money(lx)?,
@@ -400,10 +421,7 @@ fn row(lx: &mut Lexer<'_>) -> Option<SalesInvoiceRow> {
 
 fn seller(lx: &mut Lexer<'_>) -> Option<SellerInfo> {
     let mut out = SellerInfo::default();
-    members(lx, seller_members(), |lx, i, capture| {
-        let Some(capture) = capture else {
-            return schema::member(lx, (SellerInfo::FIELDS.get(i)?.ty)());
-        };
+    members(lx, seller_members(), |lx, capture| {
         match capture {
             Seller::Iban => out.seller_iban = text(lx)?,
             Seller::Bic => out.seller_bic = text(lx)?,
@@ -415,6 +433,105 @@ fn seller(lx: &mut Lexer<'_>) -> Option<SellerInfo> {
     Some(out)
 }
 
+/// One invoice read for the quick rules ([`rules`]): its natural keys when it passes its own
+/// rules. `None` leaves it to the ordinary rules: the caller reads it again with [`invoice`]
+/// from where it starts (which also finds any type error this gave up on).
+fn quick_invoice(lx: &mut Lexer<'_>) -> Option<Passed> {
+    let mut out = rules::Invoice::default();
+    members(lx, head_members(), |lx, capture| {
+        match capture {
+            Head::InvoiceNumber => out.invoice_number = optional(lx, schema::identifier)?,
+            Head::InvoiceDate => out.invoice_date = day(lx)?,
+            Head::DueDate => out.due_date = day(lx)?,
+            Head::SalesName => out.sales_name = borrowed(lx)?,
+            Head::NetAmount => out.net_amount = fixed(lx)?,
+            Head::TaxAmount => out.tax_amount = fixed(lx)?,
+            Head::TotalAmount => out.total_amount = fixed(lx)?,
+            Head::RoundAmount => out.round_amount = fixed(lx)?,
+            Head::Reference => out.reference = borrowed(lx)?,
+            Head::FinvoiceAccount => out.finvoice_account = borrowed(lx)?,
+            Head::FinvoiceOvt => out.finvoice_ovt = borrowed(lx)?,
+            Head::VirtualBankBarcode => out.virtual_bank_barcode = borrowed(lx)?,
+            Head::SellerInfo => {
+                optional(lx, |lx| quick_seller(lx, &mut out))?;
+            }
+            Head::InvoiceRows => out.rows = optional(lx, quick_rows)?,
+        }
+        Some(())
+    })?;
+    out.passes()?;
+    Some((out.invoice_number, out.reference.map(Cow::into_owned)))
+}
+
+/// `InvoiceRows` for the quick rules, each row checked as it is read.
+fn quick_rows(lx: &mut Lexer<'_>) -> Option<Rows> {
+    let mut rows = Rows::default();
+    lx.begin_array()?;
+    let mut first = true;
+    while lx.next_element(first)? {
+        first = false;
+        let mut row = rules::Row::default();
+        members(lx, row_members(), |lx, capture| {
+            let field = match capture {
+                Row::Qty => &mut row.qty,
+                Row::Price => &mut row.price,
+                Row::Discount => &mut row.discount,
+                Row::DiscountPercent => &mut row.discount_percent,
+                Row::VatPercent => {
+                    // A sign (even `-0`) leaves the rate to the ordinary rules.
+                    row.vat_percent = optional(lx, |lx| match lx.decimal()? {
+                        (false, digits, scale) => Fixed::from_digits(false, digits, scale),
+                        _ => None,
+                    })?;
+                    return Some(());
+                }
+                Row::Nto => &mut row.nto,
+                Row::Tax => &mut row.tax,
+                Row::Total => &mut row.total,
+                Row::Round => &mut row.round,
+                Row::DeliveryDate | Row::ShipDate => return day(lx).map(drop),
+            };
+            *field = fixed(lx)?;
+            Some(())
+        })?;
+        rows.add(&row)?;
+    }
+    Some(rows)
+}
+
+/// `SellerInfo` for the quick rules.
+fn quick_seller<'a>(lx: &mut Lexer<'a>, out: &mut rules::Invoice<'a>) -> Option<()> {
+    members(lx, seller_members(), |lx, capture| {
+        let field = match capture {
+            Seller::Iban => &mut out.seller_iban,
+            Seller::Bic => &mut out.seller_bic,
+            Seller::BusinessId => &mut out.seller_business_id,
+            Seller::VatNumber => &mut out.seller_vat_number,
+        };
+        *field = borrowed(lx)?;
+        Some(())
+    })
+}
+
+/// A money member as an exact [`Fixed`]; `None` (give up) for what it does not hold.
+fn fixed(lx: &mut Lexer<'_>) -> Option<Option<Fixed>> {
+    optional(lx, |lx| {
+        let (negative, digits, scale) = lx.decimal()?;
+        Fixed::from_digits(negative, digits, scale)
+    })
+}
+
+/// A text member, borrowed from the text when it holds no escape.
+fn borrowed<'a>(lx: &mut Lexer<'a>) -> Option<Option<Cow<'a, str>>> {
+    optional(lx, |lx| {
+        let s = lx.string()?;
+        Some(match s.plain() {
+            Some(plain) => Cow::Borrowed(plain),
+            None => Cow::Owned(schema::text(s)?),
+        })
+    })
+}
+
 /// The captured form of one invoice's JSON text, for the tests that hold it against the full
 /// parse.
 #[cfg(test)]
@@ -422,4 +539,11 @@ pub(crate) fn capture(json: &str) -> Option<SalesInvoice> {
     let mut lx = Lexer::new(json);
     let invoice = invoice(&mut lx)?;
     lx.at_end().then_some(invoice)
+}
+
+/// Whether the quick rules vouch for one invoice's JSON text, for the tests.
+#[cfg(test)]
+pub(crate) fn quick_passes(json: &str) -> bool {
+    let mut lx = Lexer::new(json);
+    quick_invoice(&mut lx).is_some() && lx.at_end()
 }

@@ -460,6 +460,31 @@ impl<'a> Lexer<'a> {
         Some(Number { text: self.text.get(start..i)?, integer, negative, exponent })
     }
 
+    /// A number without exponent of at most 18 digits (JSON's grammar), as its sign, its
+    /// digits without the point and how many of them come after the point, read in one pass;
+    /// `None` for any other number (which [`Lexer::number`] reads) or anything else.
+    pub fn decimal(&mut self) -> Option<(bool, u64, u32)> {
+        let bytes = self.bytes();
+        let start = self.at();
+        let negative = bytes.get(start) == Some(&b'-');
+        let first = start + usize::from(negative);
+        let (m, int_end) = digits_value(bytes, first, 0);
+        // No digit, or a leading zero before another digit: not JSON.
+        if int_end == first || (bytes.get(first) == Some(&b'0') && int_end > first + 1) {
+            return None;
+        }
+        let (m, end) = match bytes.get(int_end) {
+            Some(b'.') => digits_value(bytes, int_end + 1, m),
+            _ => (m, int_end),
+        };
+        let scale = end.saturating_sub(int_end + 1);
+        if end == int_end + 1 || int_end - first + scale > 18 || matches!(bytes.get(end), Some(b'e' | b'E')) {
+            return None;
+        }
+        self.pos = end;
+        Some((negative, m, scale as u32))
+    }
+
     /// Reads any value without looking at it.
     #[inline]
     pub fn skip(&mut self) -> Option<()> {
@@ -566,6 +591,16 @@ fn scan(bytes: &[u8], mut i: usize) -> usize {
         i += 8;
     }
     i
+}
+
+/// [`digits`], with their value appended to `m` (wrapping past 19 digits).
+#[inline(always)]
+fn digits_value(bytes: &[u8], mut i: usize, mut m: u64) -> (u64, usize) {
+    while let Some(d) = bytes.get(i).map(|b| b.wrapping_sub(b'0')).filter(|d| *d < 10) {
+        m = m.wrapping_mul(10).wrapping_add(u64::from(d));
+        i += 1;
+    }
+    (m, i)
 }
 
 fn digits(bytes: &[u8], mut i: usize) -> usize {
@@ -737,6 +772,45 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn decimals_read_as_numbers() {
+        for text in [
+            "0",
+            "-0",
+            "1",
+            "-12.50",
+            "0.05",
+            "01",
+            "-",
+            "1.",
+            ".5",
+            "1.2.3",
+            "1e3",
+            "1.5E-2",
+            "12345678901234567.8",
+            "123456789012345678",
+            "1234567890123456789",
+            "00.1",
+            "-01",
+            "5,",
+            "5}",
+            "7.25]",
+            "18446744073709551616",
+        ] {
+            let (mut a, mut b) = (Lexer::new(text), Lexer::new(text));
+            let Some((negative, m, s)) = a.decimal() else { continue };
+            let n = b.number().unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(a.pos(), b.pos(), "{text}");
+            assert!(!n.exponent && n.negative == negative, "{text}");
+            let digits: String = n.text.chars().filter(char::is_ascii_digit).collect();
+            assert_eq!(digits.parse::<u64>().ok(), Some(m), "{text}");
+            assert_eq!(n.text.split_once('.').map_or(0, |(_, f)| f.len() as u32), s, "{text}");
+        }
+        assert_eq!(Lexer::new(" -12.50,").decimal(), Some((true, 1250, 2)));
+        assert_eq!(Lexer::new("01").decimal(), None);
+        assert_eq!(Lexer::new("1234567890123456789").decimal(), None);
     }
 
     #[test]

@@ -6,8 +6,10 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 mod ahead;
+mod fixed;
 mod invoices;
 mod lexer;
+mod rules;
 mod schema;
 mod split;
 
@@ -27,6 +29,6 @@ pub(crate) fn prepare<'a>(operation_id: &str, args_json: &'a str) -> Option<(Cal
 }
 
 #[cfg(test)]
-use invoices::{capture as capture_invoice, submit_batch_in};
+use invoices::{capture as capture_invoice, quick_passes, submit_batch_in};
 #[cfg(test)]
 mod tests;

@@ -462,3 +462,78 @@ fn member_names_in_any_order_read_the_same() {
         assert_eq!(same_batch(name, &batch), quick, "{name}");
     }
 }
+
+/// Invoices whose first row (and so the header) holds amounts written in many ways: big, tiny,
+/// negative, many decimals, `-0`, trailing zeros, near the `i64` edge; with `Nto`, `Tax` and
+/// the totals right, a cent off, two cents off or half a cent off. Amounts the `Decimal`
+/// arithmetic cannot compute (it panics) are left out.
+fn amount_cases() -> Vec<(String, String)> {
+    use rust_decimal::Decimal;
+    let qty = ["1", "2", "0.5", "3.333", "-1", "1000000", "0", "12345678901234", "1.0000000000", "999999999999999999"];
+    let price =
+        ["50", "50.00", "0.01", "19.99", "10.00000000000", "-5", "1234567.891", "0.0000001", "92233720368547.75807"];
+    let percent = ["", "0", "10", "12.5", "100", "-5", "33.333"];
+    let discount = ["", "0", "1.00", "0.005", "-2"];
+    let vat = ["25.5", "24", "0", "14", "100", "100.01", "-0", "-0.0", "10.000", "255"];
+    let off = ["0", "0.01", "-0.01", "0.02", "0.005"];
+    let mut seed = 7u64;
+    let mut pick = |n: usize| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    let d = |s: &str| Decimal::from_str_exact(s).unwrap();
+    let mut out = Vec::new();
+    for case in 0..3000 {
+        let (q, p, dp, dc, r) = (qty[pick(10)], price[pick(9)], percent[pick(7)], discount[pick(5)], vat[pick(10)]);
+        let (o1, o2, o3, o4) = (off[pick(5)], off[pick(5)], off[pick(5)], off[pick(5)]);
+        let amounts = std::panic::catch_unwind(|| {
+            let zero = Decimal::ZERO;
+            let or_zero = |s: &str| if s.is_empty() { zero } else { d(s) };
+            let net = crate::money::row_net(d(q), d(p), or_zero(dp), or_zero(dc)) + d(o1);
+            let tax = crate::money::vat(net, d(r)) + d(o2);
+            let total = net + tax + d(o3);
+            let (net_sum, tax_sum) = (net + d("50"), tax + d("12.75"));
+            (net, tax, total, net_sum, tax_sum, net_sum + tax_sum + d(o4))
+        });
+        let Ok((net, tax, total, net_sum, tax_sum, total_sum)) = amounts else { continue };
+        let mut row = format!(r#""Qty":{q},"Price":{p},"VatPercent":{r},"Nto":{net},"Tax":{tax},"Total":{total}"#);
+        if !dp.is_empty() {
+            row.push_str(&format!(r#","DiscountPercent":{dp}"#));
+        }
+        if !dc.is_empty() {
+            row.push_str(&format!(r#","Discount":{dc}"#));
+        }
+        let v = set(set(base(), "/InvoiceRows/0", Some(json!({"ProdCode": "A1"}))), "/NetAmount", None);
+        let v = set(set(v, "/TaxAmount", Some(json!("@T"))), "/TotalAmount", Some(json!("@S")));
+        let text = v
+            .to_string()
+            .replace(r#""ProdCode":"A1""#, &format!(r#""ProdCode":"A1",{row}"#))
+            .replace(r#""@T""#, &tax_sum.to_string())
+            .replace(r#""@S""#, &format!("{total_sum},\"NetAmount\":{net_sum}"));
+        out.push((format!("amounts {case}: {q} × {p} − {dp} % − {dc}, VAT {r}, off {o1} {o2} {o3} {o4}"), text));
+    }
+    out
+}
+
+/// The quick rules ([`super::rules`], on exact `Fixed` amounts) decide as the rules do on the
+/// captured invoice: the quick path answers exactly when the capture passes every rule, on
+/// every case and on the amounts written in many ways; and ordinary invoices take them.
+#[test]
+fn the_quick_rules_decide_as_the_rules_do() {
+    let (mut quick, mut passing) = (0, 0);
+    for (name, text) in cases().into_iter().chain(amount_cases()) {
+        let rules = std::panic::catch_unwind(|| capture_invoice(&text).map(|i| !crate::validate::breaks_rules(&i)));
+        let fast = super::quick_passes(&text);
+        assert!(!fast || matches!(rules, Ok(Some(true))), "{name}: the quick rules passed what the rules refuse");
+        quick += usize::from(fast);
+        let Ok(rules) = rules else { continue };
+        passing += usize::from(rules == Some(true));
+        // Only amounts far from an invoice's (past `i64` as `Fixed` computes them, or a signed
+        // VAT rate) are left to the `Decimal` rules.
+        assert!(fast || rules != Some(true) || name.starts_with("amounts"), "{name}: not quick");
+        let args = format!(r#"{{"batch": {{"SalesInvoices": [{{"SalesInvoice": [{text}]}}]}}}}"#);
+        let answered = super::prepare("submit_sales_invoice_batch", &args).is_some();
+        assert_eq!(answered, rules == Some(true), "{name}");
+    }
+    assert!(quick * 2 >= passing && passing > 400, "the quick rules passed {quick} of {passing}");
+}
