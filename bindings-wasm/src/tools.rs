@@ -48,7 +48,12 @@ const KEEP_INPUT: usize = 16 << 20;
 /// valid until the next call into the module.
 #[wasm_bindgen(js_name = inputBuffer)]
 pub fn input_buffer(len: usize) -> usize {
+    OUTPUT.take();
     INPUT.with_borrow_mut(|input| {
+        if input.capacity() > KEEP_INPUT && len <= KEEP_INPUT {
+            // Kept for a body read in place; not needed now.
+            *input = Vec::new();
+        }
         input.resize(len, 0);
         input.as_mut_ptr() as usize
     })
@@ -71,6 +76,38 @@ pub fn prepare_input(operation_id: &str, len: usize) -> Result<Option<Uint8Array
     if input.capacity() <= KEEP_INPUT {
         INPUT.set(input);
     }
+    result
+}
+
+thread_local! {
+    /// The body of the last `prepareInputInPlace` when it is not a part of the input buffer.
+    static OUTPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// As `prepareInput`, but the body stays in the module's memory: returns `[address, length]`
+/// for JavaScript to copy where it likes (valid until the next call into the module), or
+/// `undefined` for an operation without a body. A quick body is a part of the input buffer,
+/// which is kept (whatever its size) until the next `inputBuffer`.
+#[wasm_bindgen(js_name = prepareInputInPlace)]
+pub fn prepare_input_in_place(operation_id: &str, len: usize) -> Result<Option<Vec<u32>>, JsValue> {
+    OUTPUT.take();
+    let input = INPUT.take();
+    let place = |bytes: &[u8]| vec![bytes.as_ptr() as usize as u32, bytes.len() as u32];
+    let result = match input.get(..len) {
+        Some(args) => std::str::from_utf8(args)
+            .map_err(|e| input_error(format!("the arguments are not UTF-8: {e}")))
+            .and_then(|args| surface::prepare_borrowing(operation_id, args).map_err(|e| to_js_error(&e)))
+            .map(|(call, body)| match body {
+                Some(body) => Some(place(body.as_bytes())),
+                None => call.body.map(|owned| {
+                    let at = place(&owned);
+                    OUTPUT.set(owned);
+                    at
+                }),
+            }),
+        None => Err(input_error(format!("the input buffer holds {} bytes, not {len}", input.len()))),
+    };
+    INPUT.set(input);
     result
 }
 

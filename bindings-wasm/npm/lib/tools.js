@@ -159,14 +159,15 @@ function writeBatchArgs(json) {
 /**
  * Validates invoices and serialises them into request bodies for `submitSalesInvoiceBatch`,
  * `maxPerRequest` (default 1,000) per body: `{"SalesInvoices":[{"SalesInvoice":[...]}]}` as
- * UTF-8 bytes. Throws a ValidationError listing every error of every invoice (paths start with
- * the invoice's index) and returns nothing then.
+ * UTF-8 bytes (views into buffers the bodies share, see Bodies). Throws a ValidationError
+ * listing every error of every invoice (paths start with the invoice's index) and returns
+ * nothing then.
  */
 function prepareInvoiceBatches(invoices, options = {}) {
   checkArray(invoices);
   const size = options.maxPerRequest ?? CHUNK;
   if (!Number.isSafeInteger(size) || size < 1) throw typeError("/maxPerRequest", "maxPerRequest must be a whole number ≥ 1");
-  const bodies = [];
+  const bodies = new Bodies(Math.ceil(invoices.length / size));
   const violations = [];
   const structured = structuredUsable(invoices);
   for (let start = 0; start < invoices.length; start += size) {
@@ -176,7 +177,7 @@ function prepareInvoiceBatches(invoices, options = {}) {
     const length = structured ? structuredArgs(invoices, start, end, ARGS_HEAD, ARGS_TAIL) : null;
     if (length !== null) {
       try {
-        bodies.push(sync(() => core.prepareInput(BATCH, length)));
+        bodies.add(sync(() => core.prepareInputInPlace(BATCH, length)));
         continue;
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
@@ -188,7 +189,7 @@ function prepareInvoiceBatches(invoices, options = {}) {
       continue;
     }
     try {
-      bodies.push(sync(() => core.prepareInput(BATCH, writeBatchArgs(chunk.json))));
+      bodies.add(sync(() => core.prepareInputInPlace(BATCH, writeBatchArgs(chunk.json))));
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       // Type errors carry the parameter's name (/batch/...); rule violations start at the batch.
@@ -200,7 +201,45 @@ function prepareInvoiceBatches(invoices, options = {}) {
   }
   const errors = violations.filter(isError);
   if (errors.length > 0) throw validationError(errors);
-  return bodies;
+  return bodies.list;
+}
+
+/** No buffer for bodies is made bigger than this. */
+const SLAB_LIMIT = 512 << 20;
+
+/**
+ * The bodies of one prepareInvoiceBatches call, copied out of WebAssembly memory into a few
+ * large buffers rather than one buffer each. V8 collects the whole heap whenever some 64 MB
+ * more were allocated outside it; a 4 MB buffer per body of 1,000 invoices set that off every
+ * 16 bodies, each time walking all the caller's invoices (a third of the time for 100,000).
+ * The first body sizes a buffer for itself and every body still to come (their average size so
+ * far times their number); a body that does not fit starts the next buffer. So each body is a
+ * view (`byteOffset` may not be 0), and a buffer lives as long as any of its bodies.
+ */
+class Bodies {
+  constructor(count) {
+    this.left = count;
+    this.list = [];
+    this.slab = null;
+    this.used = 0;
+    this.written = 0;
+  }
+
+  /** Copies the body at `[address, length]` in WebAssembly memory. */
+  add(place) {
+    const [at, length] = place ?? [0, 0];
+    if (this.slab === null || this.slab.length - this.used < length) {
+      const average = (this.written + length) / (this.list.length + 1);
+      this.slab = new Uint8Array(Math.max(length, Math.min(SLAB_LIMIT, Math.ceil(average * this.left))));
+      this.used = 0;
+    }
+    const body = this.slab.subarray(this.used, this.used + length);
+    body.set(new Uint8Array(core.wasmMemory().buffer, at, length));
+    this.used += length;
+    this.written += length;
+    this.left -= 1;
+    this.list.push(body);
+  }
 }
 
 const ROW_KEYS = {

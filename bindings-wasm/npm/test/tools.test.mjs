@@ -64,6 +64,20 @@ test("prepareInvoiceBatches validates and serialises 100,000 invoices into bodie
   assert.ok(paths.includes("/88888/DueDate"), paths.join());
 });
 
+test("prepareInvoiceBatches keeps its bodies in shared buffers, growing where later bodies are bigger", () => {
+  // Short invoices first, then ones 100 times longer: the first buffer, sized from the first
+  // bodies, overflows and the rest go to new ones; every body still holds exactly its invoices.
+  const invoices = Array.from({ length: 50 }, (_, i) => invoice(i + 1, i < 20 ? {} : { Attachment: "y".repeat(20_000 + i) }));
+  const bodies = lasku.prepareInvoiceBatches(invoices, { maxPerRequest: 4 });
+  assert.equal(bodies.length, 13);
+  assert.equal(bodies[0].buffer, bodies[1].buffer, "small bodies share a buffer");
+  assert.ok(new Set(bodies.map((b) => b.buffer)).size > 1, "bigger ones start new buffers");
+  bodies.forEach((body, k) => {
+    const expected = `{"SalesInvoices":[{"SalesInvoice":${JSON.stringify(invoices.slice(4 * k, 4 * k + 4))}}]}`;
+    assert.equal(new TextDecoder().decode(body), expected, `body ${k}`);
+  });
+});
+
 test("prepareInvoiceBatches writes any text as UTF-8, however many bytes its characters take", () => {
   // The arguments are encoded straight into WebAssembly memory, sized for mostly-ASCII text
   // first: text of 2-, 3- and 4-byte characters makes it grow in the middle of a character.
