@@ -87,23 +87,40 @@ impl Call {
     }
 
     /// Adds a path parameter.
-    pub fn path(mut self, name: &'static str, value: impl fmt::Display) -> Self {
-        self.path_params.push((name, value.to_string()));
-        self
+    pub fn path(self, name: &'static str, value: impl fmt::Display) -> Self {
+        self.with_path(name, value.to_string())
     }
 
     /// Adds a query parameter when `value` is `Some`.
-    pub fn query<V: fmt::Display>(mut self, name: &'static str, value: Option<V>) -> Self {
-        if let Some(value) = value {
-            self.query.push((name, value.to_string()));
+    pub fn query<V: fmt::Display>(self, name: &'static str, value: Option<V>) -> Self {
+        match value {
+            Some(value) => self.with_query(name, value.to_string()),
+            None => self,
         }
-        self
     }
 
     /// Sets a JSON body.
-    pub fn json<T: serde::Serialize + ?Sized>(mut self, body: &T) -> Result<Self> {
-        let bytes =
-            serde_json::to_vec(body).map_err(|e| Error::Internal(format!("could not serialize the request: {e}")))?;
+    pub fn json<T: serde::Serialize + ?Sized>(self, body: &T) -> Result<Self> {
+        self.with_body(serde_json::to_vec(body))
+    }
+
+    // The non-generic halves of `path`, `query` and `json`, out of line: one copy instead of one
+    // per value type (the WebAssembly module is smaller).
+    #[inline(never)]
+    fn with_path(mut self, name: &'static str, value: String) -> Self {
+        self.path_params.push((name, value));
+        self
+    }
+
+    #[inline(never)]
+    fn with_query(mut self, name: &'static str, value: String) -> Self {
+        self.query.push((name, value));
+        self
+    }
+
+    #[inline(never)]
+    fn with_body(mut self, bytes: serde_json::Result<Vec<u8>>) -> Result<Self> {
+        let bytes = bytes.map_err(|e| Error::Internal(format!("could not serialize the request: {e}")))?;
         self.body = Some(bytes);
         Ok(self)
     }

@@ -14,10 +14,13 @@ WASM_OPT="${WASM_OPT:-$ROOT/.tools/wasm/node_modules/.bin/wasm-opt}"
 OPT_LEVEL="${LASKU_WASM_OPT_LEVEL:-s}"
 
 # Crates off the hot paths (dates are parsed by chrono, but its formatting and the JS glue are
-# cold) are built for size: 1.5 KB less gzipped, no change in the benchmark. serde_json,
-# rust_decimal, dlmalloc and lasku itself stay at $OPT_LEVEL: "z" for everything saves 28 KB more
-# but makes the full parse of invoices (validateInvoices) 40 % slower.
-SIZE_CRATES=(chrono wasm-bindgen wasm-bindgen-futures js-sys)
+# cold) are built for size: chrono and the wasm-bindgen crates 1.5 KB less gzipped; the binding
+# crate itself (its batch glue only copies bytes), zmij (float text, error messages only), the
+# futures helpers, arrayvec and num-traits 3.5 KB more; no change in the benchmark. serde_json,
+# rust_decimal, dlmalloc and lasku itself stay at $OPT_LEVEL (the models' parsing code is
+# instantiated in lasku): "z" for everything saves 28 KB more but makes the full parse of
+# invoices (validateInvoices) 40 % slower.
+SIZE_CRATES=(chrono wasm-bindgen wasm-bindgen-futures js-sys lasku-wasm zmij futures-util futures-task arrayvec num-traits)
 size_config=()
 for crate in "${SIZE_CRATES[@]}"; do
   size_config+=(--config "profile.release.package.$crate.opt-level=\"z\"")

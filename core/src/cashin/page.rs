@@ -24,7 +24,7 @@ model! {
 }
 
 /// One page of a list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Page<T> {
     /// The items.
     #[serde(rename = "Data", default = "Vec::new")]
@@ -35,6 +35,46 @@ pub struct Page<T> {
     /// Members the documentation never showed.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+// Read by hand rather than derived: the derive's `flatten` buffers the whole page and reads the
+// items a second time from that buffer, which instantiates every item model's parser twice
+// (a large part of the WebAssembly module). This reads the same members with the same rules:
+// `Data` and `Meta` at most once each, `Data` defaults to empty, `Meta` to none, and any other
+// member is kept in `extra` (a later duplicate replaces an earlier one).
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Page<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(PageVisitor(std::marker::PhantomData))
+    }
+}
+
+struct PageVisitor<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for PageVisitor<T> {
+    type Value = Page<T>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct Page")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Page<T>, A::Error> {
+        let mut data: Option<Vec<T>> = None;
+        let mut meta: Option<Option<PageMeta>> = None;
+        let mut extra = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "Data" if data.is_some() => return Err(serde::de::Error::duplicate_field("Data")),
+                "Data" => data = Some(map.next_value()?),
+                "Meta" if meta.is_some() => return Err(serde::de::Error::duplicate_field("Meta")),
+                "Meta" => meta = Some(map.next_value()?),
+                _ => {
+                    let value: serde_json::Value = map.next_value()?;
+                    extra.insert(key, value);
+                }
+            }
+        }
+        Ok(Page { data: data.unwrap_or_default(), meta: meta.flatten(), extra })
+    }
 }
 
 impl<T> Page<T> {
@@ -62,5 +102,31 @@ pub struct PageRequest {
 impl<T: crate::model::WireType> crate::model::WireType for Page<T> {
     fn wire_type() -> crate::model::WireTypeRef {
         crate::model::WireTypeRef::Page(T::wire_type)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_reads_data_meta_and_keeps_other_members() {
+        let page: Page<u64> = serde_json::from_str(
+            r#"{"X":1,"Data":[1,2],"Meta":{"Page":1,"PageSize":2,"TotalCount":3},"X":{"a":null}}"#,
+        )
+        .unwrap();
+        assert_eq!(page.data, vec![1, 2]);
+        assert!(page.has_next());
+        assert_eq!(serde_json::to_string(&page.extra).unwrap(), r#"{"X":{"a":null}}"#);
+
+        let empty: Page<u64> = serde_json::from_str(r#"{"Meta":null}"#).unwrap();
+        assert!(empty.data.is_empty() && empty.meta.is_none() && empty.extra.is_empty());
+
+        let twice = serde_json::from_str::<Page<u64>>(r#"{"Data":[],"Data":[]}"#).unwrap_err();
+        assert!(twice.to_string().starts_with("duplicate field `Data`"), "{twice}");
+        let null = serde_json::from_str::<Page<u64>>(r#"{"Data":null}"#).unwrap_err();
+        assert!(null.to_string().starts_with("invalid type: null, expected a sequence"), "{null}");
+        let array = serde_json::from_str::<Page<u64>>("[]").unwrap_err();
+        assert!(array.to_string().starts_with("invalid type: sequence, expected struct Page"), "{array}");
     }
 }

@@ -434,7 +434,11 @@ impl VirtualBarcode {
             Reference::National(r) => format!("000{}", r.machine_format()),
             Reference::Rf(r) => format!("{}{:0>21}", r.check_digits(), r.payload()),
         };
-        let due = self.due_date.map_or_else(|| "000000".to_owned(), |d| d.format("%y%m%d").to_string());
+        // YYMMDD written directly: chrono's `format` would bring its strftime machinery along.
+        let due = self.due_date.map_or_else(
+            || "000000".to_owned(),
+            |d| format!("{:02}{:02}{:02}", d.year().rem_euclid(100), d.month(), d.day()),
+        );
         format!("{}{iban_digits}{cents:08}{reference}{due}", self.version().digit())
     }
 }

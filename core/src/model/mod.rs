@@ -16,6 +16,16 @@ pub use identifier::{Identifier, InvoiceNumber};
 pub(crate) use schema::wrapper_wire_type;
 pub use schema::{FieldInfo, WireType, WireTypeRef};
 
+/// A member's Rust name for [`FieldInfo::rust`]: empty without the `rust-names` feature, so the
+/// names stay out of builds that never read them (the npm package's WebAssembly).
+pub(crate) const fn rust_name(name: &'static str) -> &'static str {
+    if cfg!(feature = "rust-names") {
+        name
+    } else {
+        ""
+    }
+}
+
 /// Members of a model that lasku does not know by name, each kept as the exact JSON text it
 /// came as (sorted by name). Keeping raw text, not a parsed tree, makes unknown members cheap to
 /// carry through. It dereferences to a `BTreeMap<String, Box<RawValue>>`.
@@ -234,7 +244,7 @@ macro_rules! model {
             impl $name {
                 /// Every known member: wire name, Rust name and wire type, in declaration order.
                 pub const FIELDS: &'static [FieldInfo] = &[
-                    $(FieldInfo { wire: $wire, rust: stringify!($field), ty: <$ty as WireType>::wire_type }),*
+                    $(FieldInfo { wire: $wire, rust: $crate::model::rust_name(stringify!($field)), ty: <$ty as WireType>::wire_type }),*
                 ];
 
                 /// Marks a known member (by wire name) to be sent as an explicit `null`, clearing

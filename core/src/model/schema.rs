@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 pub struct FieldInfo {
     /// The member's name on the wire (PascalCase for Cash-In).
     pub wire: &'static str,
-    /// The Rust field name.
+    /// The Rust field name (empty when lasku is built without its `rust-names` feature).
     pub rust: &'static str,
     /// The member's wire type.
     pub ty: fn() -> WireTypeRef,

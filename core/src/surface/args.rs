@@ -53,10 +53,15 @@ impl<'a> Args<'a> {
         Ok(PageRequest { page: self.typed("page")?, page_size: self.typed("page_size")? })
     }
 
-    /// Names not among `known`, for a clear error.
-    pub fn unknown(&self, known: &[&str]) -> Vec<String> {
-        let mut names: Vec<String> = self.map.keys().filter(|k| !known.contains(k)).map(|k| (*k).to_owned()).collect();
-        names.sort();
+    /// Names that are not parameters of the operation, sorted, for a clear error.
+    pub(crate) fn unknown(&self, params: &[super::ops::ParamInfo]) -> Vec<String> {
+        // Sorted by inserting each name in place: there are few (usually none), and a general
+        // sort of strings would add its own copy of the sorting code to the WebAssembly module.
+        let mut names: Vec<String> = Vec::new();
+        for name in self.map.keys().filter(|k| !params.iter().any(|p| p.name == **k)) {
+            let at = names.partition_point(|n| n.as_str() < *name);
+            names.insert(at, (*name).to_owned());
+        }
         names
     }
 }

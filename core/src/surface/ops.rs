@@ -105,13 +105,14 @@ macro_rules! surface {
         /// Prepares any operation from its JSON arguments by parsing them into their types.
         pub(crate) fn prepare_parsed(operation_id: &str, args_json: &str) -> Result<Call> {
             let args = Args::parse(args_json)?;
+            // Unknown arguments are refused from the table, once for every operation.
+            let op = find(operation_id)?;
+            let unknown = args.unknown(op.params);
+            if !unknown.is_empty() {
+                return Err(unknown_args(op, &unknown));
+            }
             match operation_id {
                 $(stringify!($id) => {
-                    let known: &[&str] = &[$(stringify!($p),)* $(stringify!($page), "page_size")?];
-                    let unknown = args.unknown(known);
-                    if !unknown.is_empty() {
-                        return Err(unknown_args(operation_id, &unknown, known));
-                    }
                     $( let $p = param_value!(args, $p $kind $t); )*
                     $( let $page = args.page()?; )?
                     $body
@@ -172,7 +173,9 @@ const fn catalog_credential(id: &str) -> Option<Credential> {
     }
 }
 
-fn unknown_args(op: &str, unknown: &[String], known: &[&str]) -> Error {
+fn unknown_args(op: &OperationInfo, unknown: &[String]) -> Error {
+    let known: Vec<&str> = op.params.iter().map(|p| p.name).collect();
+    let op = op.id;
     Error::Validation(
         unknown
             .iter()

@@ -52,8 +52,20 @@ pub fn create_invoice_with_seller_info(invoice: &SalesInvoice) -> Result<Call> {
 
 fn create(id: &str, invoice: &SalesInvoice, rules: InvoiceRules) -> Result<Call> {
     validate::validate_with(invoice, rules).into_result()?;
-    let body = BatchInvoices { sales_invoice: vec![invoice.clone()] };
-    Call::new(op(id)?).json(&body).map(|c| c.keys(keys_of(std::iter::once(invoice))))
+    Call::new(op(id)?).json(&OneInvoice(invoice)).map(|c| c.keys(keys_of(std::iter::once(invoice))))
+}
+
+/// The body of "Create an invoice", `{ "SalesInvoice": [invoice] }`, written from the borrowed
+/// invoice: the same JSON as a [`BatchInvoices`] of one, without copying the invoice into it.
+struct OneInvoice<'a>(&'a SalesInvoice);
+
+impl serde::Serialize for OneInvoice<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut body = serializer.serialize_struct("BatchInvoices", 1)?;
+        body.serialize_field("SalesInvoice", std::slice::from_ref(self.0))?;
+        body.end()
+    }
 }
 
 /// "Submit a batch of sales invoices": validates every invoice (paths point into the batch).
@@ -172,4 +184,18 @@ pub fn update_finvoice_account(update: &FinvoiceAccountUpdate) -> Result<Call> {
 /// "Retrieve electronic invoicing contracts".
 pub fn retrieve_electronic_invoicing_contracts(customer_code: Option<&str>, page: PageRequest) -> Result<Call> {
     Ok(paged(Call::new(op(ids::retrieve_electronic_invoicing_contracts)?).query("customerCode", customer_code), page))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_invoice_body_is_a_batch_invoices_of_one() {
+        let json = r#"{"InvoiceNumber":"1001","InvoiceDate":"2024-05-01","DueDate":null,"Unknown":{"a":[1,2]},
+            "InvoiceRows":[{"Description":"x","Qty":1.50,"Price":10.00000000000}]}"#;
+        let invoice: SalesInvoice = serde_json::from_str(json).unwrap();
+        let expected = serde_json::to_string(&BatchInvoices { sales_invoice: vec![invoice.clone()] }).unwrap();
+        assert_eq!(serde_json::to_string(&OneInvoice(&invoice)).unwrap(), expected);
+    }
 }
