@@ -28,10 +28,10 @@ function loadV8() {
 // The bytes v8.serialize hands over live outside V8's heap (4 MB per chunk of 1,000 invoices),
 // and memory allocated there makes V8 collect the whole heap about every 64 MB. That costs
 // little while the heap is small and more as it grows: on the benchmark's data this path saves
-// about 4 ms per chunk, and an extra full collection every 16 chunks costs more than that once
-// the heap holds some 64 MB (with 100,000 invoices in memory it made a batch 50 % slower).
-// So the path is taken while the heap is smaller than that.
-const HEAP_LIMIT = 64 << 20;
+// about 4 ms per chunk, and the extra full collection every 16 chunks costs as much once the
+// heap holds some 30-60 MB (measured: faster with 7 MB, slower with 44 MB; with 100,000
+// invoices in memory, 1.2 s slower per batch). So the path is taken below 32 MB.
+const HEAP_LIMIT = 32 << 20;
 
 /** Whether the path can take these invoices at all. */
 function structuredUsable(invoices) {
