@@ -76,7 +76,7 @@ function plainObjects(invoices, start, end, nested) {
 
 /**
  * Puts `head`, the JSON text of `invoices[start..end]` and `tail` into the core's input buffer
- * (for `prepareInput`) by way of `v8.serialize`; returns their length in bytes, or null when
+ * (for `prepareInputInPlace`) by way of `v8.serialize`; returns their length in bytes, or null when
  * JSON.stringify has to decide what the values become.
  */
 function structuredArgs(invoices, start, end, head, tail) {
