@@ -15,6 +15,8 @@ export const {
   validateInvoiceUpdate,
   validateInvoices,
   prepareInvoiceBatches,
+  startBatchWorker,
+  stopBatchWorker,
   buildInvoice,
   checkIdentifier,
   finnishReference,

@@ -17,12 +17,16 @@ mod client;
 #[cfg(target_arch = "wasm32")]
 mod errors;
 #[cfg(target_arch = "wasm32")]
+mod lists;
+#[cfg(target_arch = "wasm32")]
 mod task;
 #[cfg(target_arch = "wasm32")]
 mod tools;
 
 #[cfg(target_arch = "wasm32")]
 pub use client::{InvoiceList, Pager, ReportHandle, WasmClient};
+#[cfg(target_arch = "wasm32")]
+pub use lists::*;
 #[cfg(target_arch = "wasm32")]
 pub use task::{set_wake, Task};
 #[cfg(target_arch = "wasm32")]

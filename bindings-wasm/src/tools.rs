@@ -36,11 +36,11 @@ thread_local! {
     /// The arguments of the next `prepareInput`, written by JavaScript straight into this
     /// module's memory (see `inputBuffer`). Its length stays between calls, so the next batch
     /// of about the same size needs neither an allocation nor zeroing.
-    static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    pub(crate) static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A bigger input buffer than this is freed after use instead of being kept for the next call.
-const KEEP_INPUT: usize = 16 << 20;
+pub(crate) const KEEP_INPUT: usize = 16 << 20;
 
 /// Makes the input buffer `len` bytes long, keeping what it holds, and returns its address in
 /// the module's memory (`wasmMemory()`): JavaScript writes the UTF-8 arguments there
@@ -113,7 +113,7 @@ pub fn prepare_input_in_place(operation_id: &str, len: usize) -> Result<Option<V
 
 thread_local! {
     /// The other buffer `structuredInput` writes into; the two trade places.
-    static SPARE: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    pub(crate) static SPARE: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Turns the first `len` bytes of the input buffer, `v8.serialize` of an array of plain data,

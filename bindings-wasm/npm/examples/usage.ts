@@ -12,6 +12,8 @@ import {
   virtualBarcode,
   checkIdentifier,
   prepareInvoiceBatches,
+  startBatchWorker,
+  stopBatchWorker,
   type SalesInvoice,
   type SalesInvoiceInput,
   type InvoiceStatus,
@@ -77,8 +79,10 @@ export async function tour(): Promise<void> {
     if (outcome.status === "rejected") console.log(outcome.message);
     if (outcome.status === "invalid") console.log(outcome.violations[0]?.code);
   }
-  const bodies: Uint8Array[] = prepareInvoiceBatches(input);
+  const ready: boolean = await startBatchWorker();
+  const bodies: Uint8Array[] = prepareInvoiceBatches(input, { worker: ready ? "auto" : false });
   console.log(bodies.length);
+  await stopBatchWorker();
 
   const ref = finnishReference(1001);
   console.log(ref.rfFormatted, checkIdentifier("iban", "FI2112345600000785").valid);
@@ -94,6 +98,8 @@ export async function tour(): Promise<void> {
   await client.retrieveInvoiceStatus();
   // @ts-expect-error unknown option
   new Client({ apiKey: "k", retries: 3 });
+  // @ts-expect-error the worker option is a boolean or "auto"
+  prepareInvoiceBatches(input, { worker: "always" });
   // @ts-expect-error answers use numbers for money
   const wrong: string = status.OpenAmount;
   console.log(wrong);

@@ -33,15 +33,17 @@ function loadV8() {
 // invoices in memory, 1.2 s slower per batch). So the path is taken below 32 MB.
 const HEAP_LIMIT = 32 << 20;
 
-/** Whether the path can take these invoices at all. */
+/** Whether v8.serialize can stand in for JSON.stringify on these invoices at all. */
+function structuredReadable(invoices) {
+  return v8 !== null && Object.getPrototypeOf(invoices) === ARRAY && !("toJSON" in OBJECT) && !("toJSON" in ARRAY);
+}
+
+/**
+ * Whether this thread should take the path (the batch worker takes it in any heap: there the
+ * reading is off this thread and it saves more than the collections cost).
+ */
 function structuredUsable(invoices) {
-  return (
-    v8 !== null &&
-    Object.getPrototypeOf(invoices) === ARRAY &&
-    !("toJSON" in OBJECT) &&
-    !("toJSON" in ARRAY) &&
-    v8.getHeapStatistics().used_heap_size < HEAP_LIMIT
-  );
+  return structuredReadable(invoices) && v8.getHeapStatistics().used_heap_size < HEAP_LIMIT;
 }
 
 /** An object or array whose prototype is the plain one (so no `toJSON` of its own class). */
@@ -94,4 +96,4 @@ function structuredArgs(invoices, start, end, head, tail) {
   return !deeper && plainObjects(invoices, start, end, nested) ? length : null;
 }
 
-module.exports = { structuredUsable, structuredArgs };
+module.exports = { structuredReadable, structuredUsable, structuredArgs, plainObjects, v8 };

@@ -5,7 +5,8 @@
 const { core, sync } = require("./native.js");
 const { ValidationError } = require("./errors.js");
 const { toJson, unrepresentable, validationError } = require("./convert.js");
-const { structuredArgs, structuredUsable } = require("./structured.js");
+const { structuredArgs, structuredReadable, structuredUsable } = require("./structured.js");
+const batchWorker = require("./batch-worker.js");
 
 const CHUNK = 1000;
 
@@ -124,6 +125,8 @@ function validateInvoices(invoices) {
 const encoder = new TextEncoder();
 const ARGS_HEAD = '{"batch":{"SalesInvoices":[{"SalesInvoice":';
 const ARGS_TAIL = "}]}}";
+const BODY_HEAD = ARGS_HEAD.slice('{"batch":'.length);
+const BODY_TAIL = ARGS_TAIL.slice(0, -1);
 const BATCH = "submit_sales_invoice_batch";
 
 /** Writes ASCII `text` into `memory` at `at`. */
@@ -167,11 +170,18 @@ function prepareInvoiceBatches(invoices, options = {}) {
   checkArray(invoices);
   const size = options.maxPerRequest ?? CHUNK;
   if (!Number.isSafeInteger(size) || size < 1) throw typeError("/maxPerRequest", "maxPerRequest must be a whole number ≥ 1");
+  const mode = options.worker ?? "auto";
+  if (mode !== "auto" && typeof mode !== "boolean") throw typeError("/worker", 'worker must be true, false or "auto"');
   const bodies = new Bodies(Math.ceil(invoices.length / size));
   const violations = [];
   const structured = structuredUsable(invoices);
+  const clean = (s, e) => chunkViolations(invoices, s, e).length === 0;
+  const onWorker = { structured: structuredReadable(invoices), head: BODY_HEAD, tail: BODY_TAIL, bodies, clean };
   for (let start = 0; start < invoices.length; start += size) {
     const end = Math.min(start + size, invoices.length);
+    // On Node, a worker thread checks each body's invoices while they are being written (see
+    // batch-worker.js); whatever it does not vouch for is decided on this thread below.
+    if (batchWorker.usable(size, invoices.length, mode) && batchWorker.prepareBody(invoices, start, end, onWorker)) continue;
     // On Node the arguments come from v8.serialize when they can (see structured.js); anything
     // that path cannot vouch for, errors included, is decided on JSON.stringify's text below.
     const length = structured ? structuredArgs(invoices, start, end, ARGS_HEAD, ARGS_TAIL) : null;
@@ -228,17 +238,36 @@ class Bodies {
   /** Copies the body at `[address, length]` in WebAssembly memory. */
   add(place) {
     const [at, length] = place ?? [0, 0];
+    this.alloc(length).set(new Uint8Array(core.wasmMemory().buffer, at, length));
+  }
+
+  /** The next body: `length` bytes for the caller to fill. */
+  alloc(length) {
+    this.room(length);
+    return this.commit(length);
+  }
+
+  /**
+   * The free room of the current buffer, at least `length` bytes (a new buffer if need be): the
+   * caller writes the next body there and then `commit`s it.
+   */
+  room(length) {
     if (this.slab === null || this.slab.length - this.used < length) {
       const average = (this.written + length) / (this.list.length + 1);
       this.slab = new Uint8Array(Math.max(length, Math.min(SLAB_LIMIT, Math.ceil(average * this.left))));
       this.used = 0;
     }
+    return this.slab.subarray(this.used);
+  }
+
+  /** The first `length` bytes of the room as the next body. */
+  commit(length) {
     const body = this.slab.subarray(this.used, this.used + length);
-    body.set(new Uint8Array(core.wasmMemory().buffer, at, length));
     this.used += length;
     this.written += length;
     this.left -= 1;
     this.list.push(body);
+    return body;
   }
 }
 
@@ -329,6 +358,8 @@ function decodeVirtualBarcode(code) {
 }
 
 module.exports = {
+  startBatchWorker: batchWorker.startBatchWorker,
+  stopBatchWorker: batchWorker.stopBatchWorker,
   validateInvoice,
   validateInvoiceUpdate,
   validateInvoices,

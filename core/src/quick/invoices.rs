@@ -276,6 +276,75 @@ fn invoices(lx: &mut Lexer<'_>, g: usize, work: &mut Work<'_, Passed>, tally: &m
     }
 }
 
+/// The invoices of one batch checked list by list, in order, as their JSON texts arrive: for a
+/// binding that writes the lists on one thread and checks them on another. Each list is read as
+/// [`submit_batch`] reads the batch's single list of invoices, with the rules across invoices
+/// (no invoice number twice) kept over all the lists, so the batch made of them (their elements
+/// in order, in one `SalesInvoice` list) is vouched for exactly when `submit_batch` would vouch
+/// for it. Once a list fails, every later one does too: the caller then prepares the batch the
+/// ordinary way, which decides and reports.
+///
+/// ```
+/// let invoice = |number: u32| {
+///     format!(
+///         r#"{{"InvoiceNumber": {number}, "InvoiceDate": "2025-01-02", "DueDate": "2025-01-16",
+///             "SalesName": "Oy Esimerkki Ab", "TotalAmount": 12.4,
+///             "InvoiceRows": [{{"Qty": 1, "Price": 10, "VatPercent": 24, "Total": 12.4}}]}}"#
+///     )
+/// };
+/// let mut lists = lasku::surface::InvoiceLists::new();
+/// assert!(lists.check(&format!("[{}, {}]", invoice(1), invoice(2))));
+/// assert!(lists.check(&format!("[{}]", invoice(3))));
+/// assert_eq!(lists.count(), 3);
+/// assert!(!lists.check(&format!("[{}]", invoice(2)))); // the same number twice
+/// assert!(!lists.check("[]")); // and nothing after that
+/// ```
+#[derive(Default)]
+pub struct InvoiceLists {
+    tally: Tally,
+    /// Invoices read so far; `None` once a list failed.
+    count: Option<usize>,
+}
+
+impl InvoiceLists {
+    /// No invoices yet.
+    pub fn new() -> Self {
+        InvoiceLists { tally: Tally::default(), count: Some(0) }
+    }
+
+    /// Checks `list`, a JSON array of the batch's next invoices; `false` when the quick path
+    /// cannot vouch for every one of them (or did not for an earlier list).
+    pub fn check(&mut self, list: &str) -> bool {
+        let read = self.count.and_then(|count| self.read(list, count));
+        self.count = read;
+        read.is_some()
+    }
+
+    /// The invoices read so far (none once a list failed).
+    pub fn count(&self) -> usize {
+        self.count.unwrap_or(0)
+    }
+
+    fn read(&mut self, list: &str, mut i: usize) -> Option<usize> {
+        let mut lx = Lexer::new(list);
+        lx.begin_array()?;
+        let mut first = true;
+        while lx.next_element(first)? {
+            first = false;
+            let (pos, depth) = (lx.pos(), lx.depth());
+            match quick_invoice(&mut lx) {
+                Some(passed) => self.tally.passed(0, i, passed)?,
+                None => {
+                    lx.take_over(pos, depth);
+                    self.tally.invoice(0, i, invoice(&mut lx)?)?;
+                }
+            }
+            i += 1;
+        }
+        lx.at_end().then_some(i)
+    }
+}
+
 /// A worker's part: the invoices from `start` to the end of their list or to `stop`, each
 /// checked by its own rules.
 pub(super) fn segment(

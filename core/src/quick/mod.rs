@@ -16,6 +16,7 @@ mod split;
 use crate::client::Call;
 #[cfg(not(target_arch = "wasm32"))]
 pub use ahead::Ahead;
+pub use invoices::InvoiceLists;
 pub(crate) use lexer::special;
 
 /// The call for `operation_id` from its JSON arguments, when the quick path applies and can

@@ -372,6 +372,49 @@ fn a_batch_checked_while_written_answers_as_one_read_whole() {
     }
 }
 
+#[test]
+fn invoices_checked_list_by_list_answer_as_the_batch_read_whole() {
+    let invoice = |n: usize, edit: &dyn Fn(&mut Value)| {
+        let mut v = base();
+        v["InvoiceNumber"] = json!(n);
+        edit(&mut v);
+        v.to_string()
+    };
+    let plain: Vec<String> = (1..=12).map(|n| invoice(n, &|_| ())).collect();
+    let mut late_rule = plain.clone();
+    late_rule[10] = invoice(11, &|v| v["TotalAmount"] = json!(1));
+    let mut late_type = plain.clone();
+    late_type[9] = invoice(10, &|v| v["InvoiceRows"][1]["Qty"] = json!("x"));
+    let mut repeated = plain.clone();
+    repeated[11] = invoice(2, &|_| ());
+    let mut not_object = plain.clone();
+    not_object[7] = "[1]".to_owned();
+    for (name, invoices, passes) in [
+        ("plain", plain, true),
+        ("a rule broken late", late_rule, false),
+        ("a type error late", late_type, false),
+        ("a number repeated across lists", repeated, false),
+        ("an element not an object", not_object, false),
+    ] {
+        let args = format!(r#"{{"batch":{{"SalesInvoices":[{{"SalesInvoice":[{}]}}]}}}}"#, invoices.join(","));
+        assert_eq!(super::submit_batch_in(&args, 1).is_some(), passes, "{name}");
+        for size in [1, 2, 5, 12] {
+            let mut lists = super::InvoiceLists::new();
+            // Every list is checked, also after a failure.
+            let checked: Vec<bool> =
+                invoices.chunks(size).map(|list| lists.check(&format!("[{}]", list.join(",")))).collect();
+            assert_eq!(checked.iter().all(|&ok| ok), passes, "{name} in lists of {size}");
+            assert_eq!(lists.count(), if passes { 12 } else { 0 }, "{name} in lists of {size}");
+        }
+    }
+    let mut lists = super::InvoiceLists::new();
+    assert!(!lists.check("{}"), "not a list");
+    assert!(!lists.check("[]"), "nothing after a failure");
+    let mut lists = super::InvoiceLists::new();
+    assert!(lists.check(" [ ] "), "an empty list, spaced");
+    assert!(!lists.check("[] []"), "text after the list");
+}
+
 /// A batch of `invoices` (JSON texts) through both paths: when the quick path answers, the full
 /// path gives the same call; returns whether the quick path answered.
 fn same_batch(name: &str, invoices: &[String]) -> bool {

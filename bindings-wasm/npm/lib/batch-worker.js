@@ -1,0 +1,242 @@
+"use strict";
+// prepareInvoiceBatches on two threads (Node only): the main thread writes each body's invoices
+// as a few lists (v8.serialize bytes, see structured.js, or JSON.stringify text where those
+// cannot stand in for it)
+// and a worker thread (worker.js, with its own WebAssembly instance) checks each list while the
+// next is being written, through the core's `InvoiceLists`: the same quick path, the same rules
+// across the body's invoices. When the worker vouches for every list, the body is put together
+// from the lists' texts, byte for byte what one thread makes; anything else (a refusal, an error,
+// a worker that does not answer) leaves the body to the one-thread path, which decides and
+// reports. The worker starts on the first batch big enough and is ready some 40 ms later;
+// it never keeps the process alive.
+
+const path = require("node:path");
+const { plainObjects, v8 } = require("./structured.js");
+
+const threads = loadThreads();
+const READY = 0;
+const DONE = 1;
+/** Invoices per list: small enough that the worker trails the writer by little. */
+const LIST = 125;
+/** The fewest invoices in a body worth the worker. */
+const MIN_BODY = 2 * LIST;
+/** How long the main thread waits for one answer before it gives up on the worker. */
+const PATIENCE_MS = 30000;
+/** How long `{ worker: true }` waits for the worker to start. */
+const START_MS = 5000;
+
+/** Node's worker_threads, when this runs on Node. */
+function loadThreads() {
+  if (typeof process !== "object" || !process.versions?.node || process.versions.bun) return null;
+  try {
+    return require("node:worker_threads");
+  } catch {
+    return null;
+  }
+}
+
+let worker = null; // { thread, port, state, out, posted }
+let broken = false;
+const stats = { bodies: 0, refused: 0 };
+
+/** Starts the worker unless it runs (or cannot run here); returns whether it exists. */
+function start() {
+  if (worker !== null) return true;
+  if (threads === null || broken) return false;
+  try {
+    const { port1, port2 } = new threads.MessageChannel();
+    const control = new SharedArrayBuffer(8);
+    const thread = new threads.Worker(path.join(__dirname, "worker.js"), {
+      workerData: { port: port2, control },
+      transferList: [port2],
+    });
+    thread.unref();
+    port1.unref();
+    const self = { thread, port: port1, state: new Int32Array(control), out: null, posted: 0 };
+    thread.on("error", () => stop(self, true));
+    thread.on("exit", () => stop(self, false));
+    worker = self;
+    return true;
+  } catch {
+    broken = true;
+    return false;
+  }
+}
+
+function stop(which, fault) {
+  if (fault) broken = true;
+  if (worker === which) worker = null;
+  which.thread.terminate().catch(() => {});
+}
+
+/** Whether the worker has loaded its WebAssembly instance; with `wait`, waits for that (sync). */
+function ready(wait) {
+  if (worker === null) return false;
+  if (wait && Atomics.load(worker.state, READY) === 0) Atomics.wait(worker.state, READY, 0, START_MS);
+  const state = Atomics.load(worker.state, READY);
+  if (state === 1) return true;
+  if (wait || state < 0) stop(worker, true); // it could not load, or did not in time
+  return false;
+}
+
+/**
+ * Whether bodies of `perBody` invoices should be checked on the worker: starts it for big
+ * batches; `mode` is the caller's `worker` option (`true` waits for the worker to be ready).
+ */
+function usable(perBody, count, mode) {
+  if (mode === false || threads === null || Math.min(perBody, count) < MIN_BODY) return false;
+  return start() && ready(mode === true);
+}
+
+/** Posts a job and counts it. */
+function post(self, job, transfer) {
+  try {
+    self.port.postMessage(job, transfer);
+  } catch {
+    self.port.postMessage(job); // a buffer that cannot be transferred is copied
+  }
+  self.posted += 1;
+}
+
+/** The worker's answer to job `n` (counted from its start), waiting for it; null when it did not come in time. */
+function answer(self, n) {
+  for (;;) {
+    const done = Atomics.load(self.state, DONE);
+    if (done > n) return threads.receiveMessageOnPort(self.port)?.message ?? null;
+    if (Atomics.wait(self.state, DONE, done, PATIENCE_MS) === "timed-out") {
+      stop(self, true);
+      return null;
+    }
+  }
+}
+
+/**
+ * Checks `invoices[start..end]` on the worker; when it vouches for all of them, writes the body
+ * `head[...]tail` into `bodies` (see Bodies in tools.js) and returns true. False: nothing
+ * written, the caller prepares the body on this thread. `structured`: write v8.serialize bytes
+ * (else JSON text); `clean(s, e)`: whether invoices[s..e] hold nothing JSON.stringify writes
+ * as `null` without it being null (NaN, Infinity), asked only where the text holds `null`.
+ */
+function prepareBody(invoices, start, end, { structured, head, tail, bodies, clean }) {
+  const self = worker;
+  if (self === null) return false;
+  // The output buffer: grown ahead of need from the last body's size per invoice.
+  const expect = Math.ceil((self.perInvoice ?? 6000) * (end - start) * 1.25);
+  let out;
+  if (self.out === null || self.out.byteLength < expect) {
+    out = new SharedArrayBuffer(expect);
+    self.out = out;
+  }
+  const first = self.posted;
+  post(self, { kind: "begin", out });
+  const lists = [];
+  let ok = true;
+  for (let s = start; s < end && ok; s += LIST) {
+    const e = Math.min(s + LIST, end);
+    const slice = invoices.slice(s, e);
+    try {
+      if (structured) {
+        const bytes = v8.serialize(slice);
+        const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+        post(self, { kind: "v8", bytes }, whole ? [bytes.buffer] : []);
+      } else {
+        post(self, { kind: "json", text: JSON.stringify(slice) });
+      }
+      lists.push([s, e]);
+    } catch {
+      ok = false; // not data these can write: the one-thread path tells what
+    }
+  }
+  // The answers, taken as they come: each list checked here and its text copied into the free
+  // room of the bodies' buffer (when there is enough) while the worker reads the next ones.
+  const view = new Uint8Array(self.out);
+  const room = self.perInvoice ? bodies.room(Math.ceil(self.perInvoice * (end - start) * 1.05)) : null;
+  let at = room === null ? Infinity : writeAscii(room, 0, head);
+  if (room !== null) room[at++] = 0x5b; // [
+
+  const texts = [];
+  ok = answer(self, first)?.ok === true && ok;
+  for (let k = 0; k < self.posted - first - 1; k++) {
+    const got = answer(self, first + k + 1);
+    if (!ok) continue; // the rest only drained
+    const [s, e] = lists[k];
+    if (got?.ok !== true) {
+      if (got?.need) {
+        // The output buffer was too small: a bigger one next time.
+        self.perInvoice = Math.max(self.perInvoice ?? 0, got.need / (e - start));
+        self.out = null;
+      }
+      ok = false;
+    } else if (structured) {
+      ok = !got.deeper && plainObjects(invoices, s, e, got.nested);
+    } else if (got.null) {
+      ok = clean(s, e); // else the one-thread path names the NaN
+    }
+    if (!ok) continue;
+    const text = view.subarray(got.offset, got.offset + got.length);
+    texts.push(text);
+    if (at + text.length + 2 + tail.length <= room?.length) {
+      if (k > 0) room[at++] = 0x2c; // ,
+      room.set(text, at);
+      at += text.length;
+    } else {
+      at = Infinity; // no room: put together below
+    }
+  }
+  if (!ok || texts.length !== lists.length) {
+    stats.refused += 1;
+    return false;
+  }
+  let body;
+  if (at !== Infinity) {
+    room[at++] = 0x5d; // ]
+    body = bodies.commit(writeAscii(room, at, tail));
+  } else {
+    const length = head.length + tail.length + 1 + texts.reduce((sum, t) => sum + t.length + 1, 0);
+    body = bodies.alloc(length);
+    at = writeAscii(body, 0, head);
+    body[at++] = 0x5b; // [
+    texts.forEach((text, k) => {
+      if (k > 0) body[at++] = 0x2c; // ,
+      body.set(text, at);
+      at += text.length;
+    });
+    body[at++] = 0x5d; // ]
+    writeAscii(body, at, tail);
+  }
+  self.perInvoice = body.length / (end - start);
+  stats.bodies += 1;
+  return true;
+}
+
+/** Writes ASCII `text` into `bytes` at `at`; returns where it ends. */
+function writeAscii(bytes, at, text) {
+  for (let i = 0; i < text.length; i++) bytes[at + i] = text.charCodeAt(i);
+  return at + text.length;
+}
+
+/**
+ * Starts the batch worker now (instead of with the first big batch) and resolves to whether it
+ * is ready: false where worker threads are not available.
+ */
+async function startBatchWorker() {
+  if (!start()) return false;
+  const self = worker;
+  if (Atomics.load(self.state, READY) === 0) {
+    // Atomics.waitAsync alone would not keep the process alive while it waits.
+    self.thread.ref();
+    const { async, value } = Atomics.waitAsync(self.state, READY, 0, START_MS);
+    if (async) await value;
+    self.thread.unref();
+  }
+  return ready(false) && worker === self;
+}
+
+/** Stops the batch worker (a later big batch starts it again). */
+async function stopBatchWorker() {
+  const self = worker;
+  worker = null;
+  if (self !== null) await self.thread.terminate();
+}
+
+module.exports = { usable, prepareBody, startBatchWorker, stopBatchWorker, stats };

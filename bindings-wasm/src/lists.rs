@@ -1,0 +1,100 @@
+//! A batch's invoices checked list by list ([`lasku::surface::InvoiceLists`]): what the package's
+//! batch worker thread (`npm/lib/worker.js`) calls while the main thread writes the next list.
+//! Each list arrives in the input buffer (`inputBuffer`), as `v8.serialize` bytes or as UTF-8
+//! JSON text; its JSON text stays in this module's memory, at the address the answer gives,
+//! until the next call, for JavaScript to copy out.
+
+use std::cell::RefCell;
+
+use lasku::surface::InvoiceLists;
+use wasm_bindgen::prelude::*;
+
+use crate::tools::{INPUT, KEEP_INPUT, SPARE};
+
+thread_local! {
+    /// The lists of the batch being checked.
+    static LISTS: RefCell<InvoiceLists> = RefCell::new(InvoiceLists::new());
+}
+
+/// Starts a new batch: no invoices checked yet.
+#[wasm_bindgen(js_name = listsBegin)]
+pub fn lists_begin() {
+    LISTS.set(InvoiceLists::new());
+    if SPARE.with_borrow(Vec::capacity) > KEEP_INPUT {
+        SPARE.take(); // a big batch's: not kept for the next one
+    }
+}
+
+/// Checks the next invoices, the first `len` bytes of the input buffer being `v8.serialize` of
+/// an array of them: writes their JSON text (as `JSON.stringify` writes it) and checks it.
+/// Returns `{"at", "length", "nested", "deeper"}` as JSON text (`at`: where the text is; the
+/// rest as `structuredInput` gives it), or `undefined` when they are not plain data or the
+/// quick path cannot vouch for them (nor for any later list of this batch).
+#[wasm_bindgen(js_name = listsAddStructured)]
+pub fn lists_add_structured(len: usize) -> Option<String> {
+    let input = INPUT.take();
+    let mut text = SPARE.take();
+    let nested = input.get(..len).and_then(|v8| lasku_v8json::write_json(v8, b"", b"", &mut text));
+    let checked = nested.filter(|_| check(&text));
+    if checked.is_none() {
+        LISTS.with_borrow_mut(|lists| lists.check("")); // later lists fail too
+    }
+    let answer = checked.map(|n| with_address(text.as_ptr(), &n.to_json(text.len())));
+    INPUT.set(input);
+    SPARE.set(text);
+    answer
+}
+
+/// Checks the next invoices, the first `len` bytes of the input buffer being the UTF-8 JSON
+/// text of an array of them (`JSON.stringify`'s). Returns `{"at", "length", "null"}` as JSON
+/// text, `null` telling whether the text holds `null` anywhere (where `JSON.stringify` may have
+/// written a `NaN`), or `undefined` when the quick path cannot vouch for them (nor for any later
+/// list of this batch).
+#[wasm_bindgen(js_name = listsAddJson)]
+pub fn lists_add_json(len: usize) -> Option<String> {
+    let input = INPUT.take();
+    let answer = match input.get(..len) {
+        Some(text) if check(text) => {
+            let fields = format!(r#"{{"length":{len},"null":{}}}"#, holds_null(text));
+            Some(with_address(text.as_ptr(), &fields))
+        }
+        _ => {
+            LISTS.with_borrow_mut(|lists| lists.check(""));
+            None
+        }
+    };
+    INPUT.set(input);
+    answer
+}
+
+/// Whether the quick path vouches for `text`, the batch's next list.
+fn check(text: &[u8]) -> bool {
+    std::str::from_utf8(text).is_ok_and(|text| LISTS.with_borrow_mut(|lists| lists.check(text)))
+}
+
+/// `{"at":<address>, ...fields}`.
+fn with_address(at: *const u8, fields: &str) -> String {
+    format!(r#"{{"at":{},{}"#, at as usize, fields.get(1..).unwrap_or_default())
+}
+
+/// Whether `text` holds the four bytes `null`, eight bytes at a time.
+fn holds_null(text: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let n = u64::from(b'n') * ONES;
+    let mut words = text.chunks_exact(8);
+    let mut at = 0;
+    for word in words.by_ref() {
+        let w = u64::from_le_bytes(word.try_into().unwrap_or_default()) ^ n;
+        if (w.wrapping_sub(ONES) & !w & HIGH) != 0 && text.get(at..(at + 11).min(text.len())).is_some_and(has_null) {
+            return true;
+        }
+        at += 8;
+    }
+    text.get(at..).is_some_and(has_null)
+}
+
+/// `null` somewhere in `bytes` (a short slice).
+fn has_null(bytes: &[u8]) -> bool {
+    bytes.windows(4).any(|w| w == b"null")
+}
