@@ -46,16 +46,16 @@ pub fn lists_add_structured(len: usize) -> Option<String> {
 }
 
 /// Checks the next invoices, the first `len` bytes of the input buffer being the UTF-8 JSON
-/// text of an array of them (`JSON.stringify`'s). Returns `{"at", "length", "null"}` as JSON
-/// text, `null` telling whether the text holds `null` anywhere (where `JSON.stringify` may have
-/// written a `NaN`), or `undefined` when the quick path cannot vouch for them (nor for any later
-/// list of this batch).
+/// text of an array of them (`JSON.stringify`'s, or `listText`'s). Returns `{"at", "length",
+/// "null"}` as JSON text, `null` telling whether the text holds `null` anywhere (where
+/// `JSON.stringify` may have written a `NaN`; looked for only when `nulls` is set), or
+/// `undefined` when the quick path cannot vouch for them (nor for any later list of this batch).
 #[wasm_bindgen(js_name = listsAddJson)]
-pub fn lists_add_json(len: usize) -> Option<String> {
+pub fn lists_add_json(len: usize, nulls: bool) -> Option<String> {
     let input = INPUT.take();
     let answer = match input.get(..len) {
         Some(text) if check(text) => {
-            let fields = format!(r#"{{"length":{len},"null":{}}}"#, holds_null(text));
+            let fields = format!(r#"{{"length":{len},"null":{}}}"#, nulls && holds_null(text));
             Some(with_address(text.as_ptr(), &fields))
         }
         _ => {
@@ -64,6 +64,21 @@ pub fn lists_add_json(len: usize) -> Option<String> {
         }
     };
     INPUT.set(input);
+    answer
+}
+
+/// The JSON text (as `JSON.stringify` writes it) of an array of invoices, the first `len` bytes of
+/// the input buffer being `v8.serialize` of it, for `listsAddJson`: the main thread writes some
+/// lists itself when the worker trails. Returns `{"at", "length", "nested", "deeper"}` as
+/// `listsAddStructured` does, or `undefined` when they are not plain data.
+#[wasm_bindgen(js_name = listText)]
+pub fn list_text(len: usize) -> Option<String> {
+    let input = INPUT.take();
+    let mut text = SPARE.take();
+    let nested = input.get(..len).and_then(|v8| lasku_v8json::write_json(v8, b"", b"", &mut text));
+    let answer = nested.map(|n| with_address(text.as_ptr(), &n.to_json(text.len())));
+    INPUT.set(input);
+    SPARE.set(text);
     answer
 }
 

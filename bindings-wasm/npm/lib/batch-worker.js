@@ -1,16 +1,17 @@
 "use strict";
 // prepareInvoiceBatches on two threads (Node only): the main thread writes each body's invoices
 // as a few lists (v8.serialize bytes, see structured.js, or JSON.stringify text where those
-// cannot stand in for it)
-// and a worker thread (worker.js, with its own WebAssembly instance) checks each list while the
-// next is being written, through the core's `InvoiceLists`: the same quick path, the same rules
-// across the body's invoices. When the worker vouches for every list, the body is put together
-// from the lists' texts, byte for byte what one thread makes; anything else (a refusal, an error,
-// a worker that does not answer) leaves the body to the one-thread path, which decides and
-// reports. The worker starts on the first batch big enough and is ready some 40 ms later;
-// it never keeps the process alive.
+// cannot stand in for it) and a worker thread (worker.js, with its own WebAssembly instance)
+// checks each list while the next is being written, through the core's `InvoiceLists`: the same
+// quick path, the same rules across the body's invoices. When the worker trails, the main thread
+// writes some lists' JSON text itself, so that both finish at about the same time. When the
+// worker vouches for every list, the body is put together from the lists' texts, byte for byte
+// what one thread makes; anything else (a refusal, an error, a worker that does not answer)
+// leaves the body to the one-thread path, which decides and reports. The worker starts with the
+// first batch big enough and is ready some 40 ms later; it never keeps the process alive.
 
 const path = require("node:path");
+const { core, sync } = require("./native.js");
 const { plainObjects, v8 } = require("./structured.js");
 
 const threads = loadThreads();
@@ -18,6 +19,10 @@ const READY = 0;
 const DONE = 1;
 /** Invoices per list: small enough that the worker trails the writer by little. */
 const LIST = 125;
+/** Invoices in a body's first list: the worker starts on it sooner. */
+const FIRST_LIST = 40;
+/** How many lists the worker may have waiting before this thread writes the next one itself. */
+const TRAILING = 2;
 /** The fewest invoices in a body worth the worker. */
 const MIN_BODY = 2 * LIST;
 /** How long the main thread waits for one answer before it gives up on the worker. */
@@ -37,7 +42,8 @@ function loadThreads() {
 
 let worker = null; // { thread, port, state, out, posted }
 let broken = false;
-const stats = { bodies: 0, refused: 0 };
+/** What the worker did (for the tests): bodies made, bodies refused, lists this thread wrote. */
+const stats = { bodies: 0, refused: 0, texts: 0 };
 
 /** Starts the worker unless it runs (or cannot run here); returns whether it exists. */
 function start() {
@@ -63,6 +69,7 @@ function start() {
   }
 }
 
+/** Ends `which`; after a `fault`, batches stay on this thread. */
 function stop(which, fault) {
   if (fault) broken = true;
   if (worker === which) worker = null;
@@ -88,6 +95,21 @@ function usable(perBody, count, mode) {
   return start() && ready(mode === true);
 }
 
+/**
+ * The JSON text of the array `v8` holds (v8.serialize's bytes), written by this thread's core:
+ * `{ bytes, nested, deeper }` (see structured.js), or null when it is not plain data.
+ */
+function listText(v8bytes) {
+  const answer = sync(() => {
+    const at = core.inputBuffer(v8bytes.length);
+    new Uint8Array(core.wasmMemory().buffer, at, v8bytes.length).set(v8bytes);
+    return core.listText(v8bytes.length);
+  });
+  if (answer === undefined) return null;
+  const { at: text, length, nested, deeper } = JSON.parse(answer);
+  return { bytes: new Uint8Array(core.wasmMemory().buffer, text, length).slice(), nested, deeper };
+}
+
 /** Posts a job and counts it. */
 function post(self, job, transfer) {
   try {
@@ -98,9 +120,10 @@ function post(self, job, transfer) {
   self.posted += 1;
 }
 
-/** The worker's answer to job `n` (counted from its start), waiting for it; null when it did not come in time. */
+/** The worker's answer to job `n` (counted from its start), waiting for it; null if it does not come. */
 function answer(self, n) {
   for (;;) {
+    if (worker !== self) return null; // given up on
     const done = Atomics.load(self.state, DONE);
     if (done > n) return threads.receiveMessageOnPort(self.port)?.message ?? null;
     if (Atomics.wait(self.state, DONE, done, PATIENCE_MS) === "timed-out") {
@@ -120,10 +143,11 @@ function answer(self, n) {
 function prepareBody(invoices, start, end, { structured, head, tail, bodies, clean }) {
   const self = worker;
   if (self === null) return false;
-  // The output buffer: grown ahead of need from the last body's size per invoice.
+  // The output buffer: sized ahead of need from the last body's size per invoice (and not kept
+  // much bigger than that after a big batch).
   const expect = Math.ceil((self.perInvoice ?? 6000) * (end - start) * 1.25);
   let out;
-  if (self.out === null || self.out.byteLength < expect) {
+  if (self.out === null || self.out.byteLength < expect || self.out.byteLength > 4 * expect) {
     out = new SharedArrayBuffer(expect);
     self.out = out;
   }
@@ -131,18 +155,24 @@ function prepareBody(invoices, start, end, { structured, head, tail, bodies, cle
   post(self, { kind: "begin", out });
   const lists = [];
   let ok = true;
-  for (let s = start; s < end && ok; s += LIST) {
-    const e = Math.min(s + LIST, end);
+  for (let s = start, e; s < end && ok; s = e) {
+    e = Math.min(s + (s === start ? FIRST_LIST : LIST), end);
     const slice = invoices.slice(s, e);
     try {
-      if (structured) {
+      if (structured && self.posted - Atomics.load(self.state, DONE) > TRAILING) {
+        // The worker trails: this thread writes the list's text itself (and checks its objects).
+        const text = listText(v8.serialize(slice));
+        ok = text !== null && !text.deeper && plainObjects(invoices, s, e, text.nested);
+        if (ok) post(self, { kind: "text", bytes: text.bytes }, [text.bytes.buffer]);
+        stats.texts += 1;
+      } else if (structured) {
         const bytes = v8.serialize(slice);
         const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
         post(self, { kind: "v8", bytes }, whole ? [bytes.buffer] : []);
       } else {
         post(self, { kind: "json", text: JSON.stringify(slice) });
       }
-      lists.push([s, e]);
+      if (ok) lists.push([s, e]);
     } catch {
       ok = false; // not data these can write: the one-thread path tells what
     }
@@ -167,7 +197,7 @@ function prepareBody(invoices, start, end, { structured, head, tail, bodies, cle
         self.out = null;
       }
       ok = false;
-    } else if (structured) {
+    } else if (structured && got.nested) {
       ok = !got.deeper && plainObjects(invoices, s, e, got.nested);
     } else if (got.null) {
       ok = clean(s, e); // else the one-thread path names the NaN
