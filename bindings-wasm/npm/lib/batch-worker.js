@@ -92,7 +92,14 @@ function ready(wait) {
  */
 function usable(perBody, count, mode) {
   if (mode === false || threads === null || Math.min(perBody, count) < MIN_BODY) return false;
-  return start() && ready(mode === true);
+  try {
+    return start() && ready(mode === true);
+  } catch {
+    // Atomics.wait is not allowed on every main thread (a browser-like one in Electron, say).
+    if (worker !== null) stop(worker, true);
+    broken = true;
+    return false;
+  }
 }
 
 /**
@@ -135,14 +142,26 @@ function answer(self, n) {
 
 /**
  * Checks `invoices[start..end]` on the worker; when it vouches for all of them, writes the body
- * `head[...]tail` into `bodies` (see Bodies in tools.js) and returns true. False: nothing
- * written, the caller prepares the body on this thread. `structured`: write v8.serialize bytes
- * (else JSON text); `clean(s, e)`: whether invoices[s..e] hold nothing JSON.stringify writes
- * as `null` without it being null (NaN, Infinity), asked only where the text holds `null`.
+ * `head[...]tail` into `bodies` (see Bodies in tools.js) and returns "made". Otherwise nothing
+ * is written and the caller prepares the body on this thread: "refused" when the values are
+ * what the worker refused (an error, or a value v8.serialize cannot stand in for), so only
+ * JSON.stringify's way can decide; "skipped" when the worker could not take the body at all.
+ * `structured`: write v8.serialize bytes (else JSON text); `clean(s, e)`: whether
+ * invoices[s..e] hold nothing JSON.stringify writes as `null` without it being null (NaN,
+ * Infinity), asked only where the text holds `null`.
  */
-function prepareBody(invoices, start, end, { structured, head, tail, bodies, clean }) {
+function prepareBody(invoices, start, end, options) {
   const self = worker;
-  if (self === null) return false;
+  if (self === null) return "skipped";
+  try {
+    return prepareOn(self, invoices, start, end, options);
+  } catch {
+    stop(self, true); // whatever went wrong, this thread carries on alone
+    return "skipped";
+  }
+}
+
+function prepareOn(self, invoices, start, end, { structured, head, tail, bodies, clean }) {
   // The output buffer: sized ahead of need from the last body's size per invoice (and not kept
   // much bigger than that after a big batch).
   const expect = Math.ceil((self.perInvoice ?? 6000) * (end - start) * 1.25);
@@ -185,7 +204,8 @@ function prepareBody(invoices, start, end, { structured, head, tail, bodies, cle
   if (room !== null) room[at++] = 0x5b; // [
 
   const texts = [];
-  ok = answer(self, first)?.ok === true && ok;
+  let skipped = answer(self, first)?.ok !== true; // (the worker's own trouble, not the values')
+  ok = ok && !skipped;
   for (let k = 0; k < self.posted - first - 1; k++) {
     const got = answer(self, first + k + 1);
     if (!ok) continue; // the rest only drained
@@ -196,6 +216,7 @@ function prepareBody(invoices, start, end, { structured, head, tail, bodies, cle
         self.perInvoice = Math.max(self.perInvoice ?? 0, got.need / (e - start));
         self.out = null;
       }
+      skipped = got === null || got.need !== undefined || got.error !== undefined;
       ok = false;
     } else if (structured && got.nested) {
       ok = !got.deeper && plainObjects(invoices, s, e, got.nested);
@@ -215,7 +236,7 @@ function prepareBody(invoices, start, end, { structured, head, tail, bodies, cle
   }
   if (!ok || texts.length !== lists.length) {
     stats.refused += 1;
-    return false;
+    return skipped ? "skipped" : "refused";
   }
   let body;
   if (at !== Infinity) {
@@ -236,7 +257,7 @@ function prepareBody(invoices, start, end, { structured, head, tail, bodies, cle
   }
   self.perInvoice = body.length / (end - start);
   stats.bodies += 1;
-  return true;
+  return "made";
 }
 
 /** Writes ASCII `text` into `bytes` at `at`; returns where it ends. */

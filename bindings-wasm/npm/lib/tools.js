@@ -181,10 +181,11 @@ function prepareInvoiceBatches(invoices, options = {}) {
     const end = Math.min(start + size, invoices.length);
     // On Node, a worker thread checks each body's invoices while they are being written (see
     // batch-worker.js); whatever it does not vouch for is decided on this thread below.
-    if (batchWorker.usable(size, invoices.length, mode) && batchWorker.prepareBody(invoices, start, end, onWorker)) continue;
+    const onThread = batchWorker.usable(size, invoices.length, mode) ? batchWorker.prepareBody(invoices, start, end, onWorker) : "skipped";
+    if (onThread === "made") continue;
     // On Node the arguments come from v8.serialize when they can (see structured.js); anything
     // that path cannot vouch for, errors included, is decided on JSON.stringify's text below.
-    const length = structured ? structuredArgs(invoices, start, end, ARGS_HEAD, ARGS_TAIL) : null;
+    const length = structured && onThread === "skipped" ? structuredArgs(invoices, start, end, ARGS_HEAD, ARGS_TAIL) : null;
     if (length !== null) {
       try {
         bodies.add(sync(() => core.prepareInputInPlace(BATCH, length)));
