@@ -1,5 +1,5 @@
 //! The Rust glue, run in Node by wasm-bindgen-test: tasks polled from JavaScript, the transport
-//! and runtime bridges, error objects and the chunked invoice list.
+//! and runtime bridges, error objects, the chunked invoice list and the batch worker's lists.
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -178,4 +178,52 @@ fn invoice_lists_collect_type_errors_by_index() {
     let error = task.poll().unwrap_err();
     let first = Array::from(&get(&error, "violations")).get(0);
     assert_eq!(text(&first, "path"), "/3/InvoiceRows/0/Qty");
+}
+
+/// Writes `bytes` into the module's input buffer (as the package's JavaScript does).
+fn input(bytes: &[u8]) -> usize {
+    let at = lasku_wasm::input_buffer(bytes.len()) as u32;
+    let memory: js_sys::WebAssembly::Memory = lasku_wasm::wasm_memory().unchecked_into();
+    js_sys::Uint8Array::new(&memory.buffer()).subarray(at, at + bytes.len() as u32).copy_from(bytes);
+    bytes.len()
+}
+
+/// A valid invoice numbered `n` with `notes`, as JSON text.
+fn listed_invoice(n: u32, notes: &str) -> String {
+    format!(
+        r#"{{"InvoiceNumber":{n},"InvoiceDate":"2025-01-02","DueDate":"2025-01-16","SalesName":"Oy Esimerkki Ab",
+            "TotalAmount":12.4,"Notes":{notes:?},"InvoiceRows":[{{"Qty":1,"Price":10,"VatPercent":24,"Total":12.4}}]}}"#
+    )
+}
+
+#[wasm_bindgen_test]
+fn the_batch_worker_checks_lists_and_finds_every_null() {
+    lasku_wasm::lists_begin();
+    let first = format!("[{},{}]", listed_invoice(1, "a"), listed_invoice(2, "b"));
+    let answer = lasku_wasm::lists_add_json(input(first.as_bytes()), true).expect("vouched");
+    let answer = JSON::parse(&answer).unwrap();
+    assert_eq!(get(&answer, "length").as_f64(), Some(first.len() as f64));
+    assert_eq!(get(&answer, "null").as_bool(), Some(false));
+    // `null` anywhere, at every offset from an 8-byte boundary, is reported (when asked for).
+    for pad in 0..17 {
+        let notes = format!("{}null", "x".repeat(pad));
+        let list = format!("[{}]", listed_invoice(10 + pad as u32, &notes));
+        let answer = JSON::parse(&lasku_wasm::lists_add_json(input(list.as_bytes()), true).unwrap()).unwrap();
+        assert_eq!(get(&answer, "null").as_bool(), Some(true), "at {pad}");
+        let list = format!("[{}]", listed_invoice(40 + pad as u32, &notes));
+        let answer = JSON::parse(&lasku_wasm::lists_add_json(input(list.as_bytes()), false).unwrap()).unwrap();
+        assert_eq!(get(&answer, "null").as_bool(), Some(false), "not looked for at {pad}");
+        let list = format!("[{}]", listed_invoice(70 + pad as u32, &format!("{}nul nulL", "x".repeat(pad))));
+        let answer = JSON::parse(&lasku_wasm::lists_add_json(input(list.as_bytes()), true).unwrap()).unwrap();
+        assert_eq!(get(&answer, "null").as_bool(), Some(false), "no null at {pad}");
+    }
+    // An invoice number seen in an earlier list: refused, and so is every later list.
+    let again = format!("[{}]", listed_invoice(2, "c"));
+    assert!(lasku_wasm::lists_add_json(input(again.as_bytes()), true).is_none());
+    let fresh = format!("[{}]", listed_invoice(100, "d"));
+    assert!(lasku_wasm::lists_add_json(input(fresh.as_bytes()), true).is_none());
+    lasku_wasm::lists_begin();
+    assert!(lasku_wasm::lists_add_json(input(fresh.as_bytes()), true).is_some(), "a new batch");
+    assert!(lasku_wasm::lists_add_structured(input(b"\xff\x0f")).is_none(), "not v8.serialize of a list");
+    assert!(lasku_wasm::list_text(input(b"[]")).is_none());
 }
