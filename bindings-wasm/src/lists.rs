@@ -97,9 +97,8 @@ fn holds_null(text: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let n = u64::from(b'n') * ONES;
-    let mut words = text.chunks_exact(8);
     let mut at = 0;
-    for word in words.by_ref() {
+    for word in text.chunks_exact(8) {
         let w = u64::from_le_bytes(word.try_into().unwrap_or_default()) ^ n;
         if (w.wrapping_sub(ONES) & !w & HIGH) != 0 && text.get(at..(at + 11).min(text.len())).is_some_and(has_null) {
             return true;

@@ -33,6 +33,13 @@ function copyOut(at, length) {
   return { ok: true, offset, length: inner };
 }
 
+/** Copies `bytes` into the input buffer; returns their length. */
+function writeBytes(bytes) {
+  const at = core.inputBuffer(bytes.length);
+  new Uint8Array(core.wasmMemory().buffer, at, bytes.length).set(bytes);
+  return bytes.length;
+}
+
 /** Writes `text` as UTF-8 into the input buffer; returns its length in bytes. */
 function writeInput(text) {
   let capacity = text.length + (text.length >> 3) + 16;
@@ -55,18 +62,14 @@ function handle(job) {
       core.listsBegin();
       return { ok: true };
     case "v8": {
-      const at = core.inputBuffer(job.bytes.length);
-      new Uint8Array(core.wasmMemory().buffer, at, job.bytes.length).set(job.bytes);
-      const answer = core.listsAddStructured(job.bytes.length);
+      const answer = core.listsAddStructured(writeBytes(job.bytes));
       if (answer === undefined) return { ok: false };
       const { at: text, length, nested, deeper } = JSON.parse(answer);
       return { ...copyOut(text, length), nested, deeper };
     }
     case "text": {
       // The main thread wrote these from v8.serialize bytes (see listText): no NaN in them.
-      const at = core.inputBuffer(job.bytes.length);
-      new Uint8Array(core.wasmMemory().buffer, at, job.bytes.length).set(job.bytes);
-      const answer = core.listsAddJson(job.bytes.length, false);
+      const answer = core.listsAddJson(writeBytes(job.bytes), false);
       if (answer === undefined) return { ok: false };
       const { at: text, length } = JSON.parse(answer);
       return copyOut(text, length);
