@@ -167,8 +167,8 @@ export declare function validateInvoices(invoices: Models.SalesInvoiceInput[]): 
  * Throws a ValidationError otherwise. The bodies are views into a few buffers they share (so
  * `byteOffset` may not be 0): use the view, not its `.buffer`.
  *
- * On Node, bodies of 250 or more invoices are checked on a worker thread while the main thread
- * writes them (the same bodies and errors, sooner); see `startBatchWorker`.
+ * On Node, bodies of 250 or more invoices of a plain array are checked on a worker thread while
+ * the main thread writes them (the same bodies and errors, sooner); see `startBatchWorker`.
  */
 export declare function prepareInvoiceBatches(
   invoices: Models.SalesInvoiceInput[],
@@ -179,17 +179,17 @@ export interface PrepareOptions {
   /** Invoices per body (default 1,000). */
   maxPerRequest?: number;
   /**
-   * The batch worker thread (Node only). `"auto"` (the default): used once it is ready (a big
-   * batch starts it, ready some 40 ms later); `true`: start it if need be and wait for it;
-   * `false`: this thread only.
+   * The batch worker thread (Node only; bodies of 250 invoices or more). `"auto"` (the
+   * default): used once it is ready (a big body starts it, ready some 40 ms later); `true`:
+   * start it if need be and wait for it (at most 5 s); `false`: this thread only.
    */
   worker?: boolean | "auto";
 }
 
 /**
  * Starts the batch worker thread of `prepareInvoiceBatches` now rather than with the first big
- * batch; resolves to whether it is ready (false where worker threads are not available). It
- * never keeps the process alive.
+ * body (also after the worker was given up on); resolves to whether it is ready (false where
+ * worker threads are not available). It never keeps the process alive.
  */
 export declare function startBatchWorker(): Promise<boolean>;
 /** Stops the batch worker thread (a later big batch starts it again). */

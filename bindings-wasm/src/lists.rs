@@ -1,8 +1,8 @@
 //! A batch's invoices checked list by list ([`lasku::surface::InvoiceLists`]): what the package's
 //! batch worker thread (`npm/lib/worker.js`) calls while the main thread writes the next list.
-//! Each list arrives in the input buffer (`inputBuffer`), as `v8.serialize` bytes or as UTF-8
-//! JSON text; its JSON text stays in this module's memory, at the address the answer gives,
-//! until the next call, for JavaScript to copy out.
+//! Each list arrives in the input buffer (`inputBuffer`), as `v8.serialize` bytes or as the JSON
+//! text the main thread wrote from them (`listText`); its JSON text stays in this module's
+//! memory, at the address the answer gives, until the next call, for JavaScript to copy out.
 
 use std::cell::RefCell;
 
@@ -45,21 +45,16 @@ pub fn lists_add_structured(len: usize) -> Option<String> {
     answer
 }
 
-/// Checks the next invoices, the first `len` bytes of the input buffer being the UTF-8 JSON
-/// text of an array of them (`JSON.stringify`'s, or `listText`'s). Returns `{"at", "length",
-/// "null"}` as JSON text, `null` telling whether the text holds `null` anywhere (where
-/// `JSON.stringify` may have written a `NaN`; looked for only when `nulls` is set), or
-/// `undefined` when the quick path cannot vouch for them (nor for any later list of this batch).
-#[wasm_bindgen(js_name = listsAddJson)]
-pub fn lists_add_json(len: usize, nulls: bool) -> Option<String> {
+/// Checks the next invoices, the first `len` bytes of the input buffer being the JSON text of an
+/// array of them that `listText` wrote. Returns `{"at", "length"}` as JSON text, or `undefined`
+/// when the quick path cannot vouch for them (nor for any later list of this batch).
+#[wasm_bindgen(js_name = listsAddText)]
+pub fn lists_add_text(len: usize) -> Option<String> {
     let input = INPUT.take();
     let answer = match input.get(..len) {
-        Some(text) if check(text) => {
-            let fields = format!(r#"{{"length":{len},"null":{}}}"#, nulls && holds_null(text));
-            Some(with_address(text.as_ptr(), &fields))
-        }
+        Some(text) if check(text) => Some(with_address(text.as_ptr(), &format!(r#"{{"length":{len}}}"#))),
         _ => {
-            LISTS.with_borrow_mut(|lists| lists.check(""));
+            LISTS.with_borrow_mut(|lists| lists.check("")); // later lists fail too
             None
         }
     };
@@ -68,7 +63,7 @@ pub fn lists_add_json(len: usize, nulls: bool) -> Option<String> {
 }
 
 /// The JSON text (as `JSON.stringify` writes it) of an array of invoices, the first `len` bytes of
-/// the input buffer being `v8.serialize` of it, for `listsAddJson`: the main thread writes some
+/// the input buffer being `v8.serialize` of it, for `listsAddText`: the main thread writes some
 /// lists itself when the worker trails. Returns `{"at", "length", "nested", "deeper"}` as
 /// `listsAddStructured` does, or `undefined` when they are not plain data.
 #[wasm_bindgen(js_name = listText)]
@@ -90,25 +85,4 @@ fn check(text: &[u8]) -> bool {
 /// `{"at":<address>, ...fields}`.
 fn with_address(at: *const u8, fields: &str) -> String {
     format!(r#"{{"at":{},{}"#, at as usize, fields.get(1..).unwrap_or_default())
-}
-
-/// Whether `text` holds the four bytes `null`, eight bytes at a time.
-fn holds_null(text: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let n = u64::from(b'n') * ONES;
-    let mut at = 0;
-    for word in text.chunks_exact(8) {
-        let w = u64::from_le_bytes(word.try_into().unwrap_or_default()) ^ n;
-        if (w.wrapping_sub(ONES) & !w & HIGH) != 0 && text.get(at..(at + 11).min(text.len())).is_some_and(has_null) {
-            return true;
-        }
-        at += 8;
-    }
-    text.get(at..).is_some_and(has_null)
-}
-
-/// `null` somewhere in `bytes` (a short slice).
-fn has_null(bytes: &[u8]) -> bool {
-    bytes.windows(4).any(|w| w == b"null")
 }

@@ -7,6 +7,8 @@
 const { ValidationError } = require("./errors.js");
 
 const MAX_DEPTH = 64;
+/** The batch helpers' limit: JSON.stringify and the core's quick path read deeper than 64. */
+const MAX_BATCH_DEPTH = 1000;
 const MAX_REPORTED = 100;
 
 function pointerToken(key) {
@@ -32,7 +34,7 @@ function describeBad(value) {
  * Appends a violation for every member JSON cannot carry faithfully. `keys` is the path stack
  * (only turned into a string when something is wrong, so valid data costs no allocations).
  */
-function walk(value, keys, out, parents) {
+function walk(value, keys, out, parents, batch) {
   switch (typeof value) {
     case "string":
     case "boolean":
@@ -47,8 +49,8 @@ function walk(value, keys, out, parents) {
         out.push(violationAt(keys, "type", "a circular reference (this object contains itself)"));
         return;
       }
-      if (parents.length >= MAX_DEPTH) {
-        out.push(violationAt(keys, "type", `nested more than ${MAX_DEPTH} levels deep`));
+      if (parents.length >= (batch ? MAX_BATCH_DEPTH : MAX_DEPTH)) {
+        out.push(violationAt(keys, "type", `nested more than ${batch ? MAX_BATCH_DEPTH : MAX_DEPTH} levels deep`));
         return;
       }
       parents.push(value);
@@ -57,7 +59,7 @@ function walk(value, keys, out, parents) {
           const item = value[i];
           if (typeof item === "object" || typeof item === "number" || typeof item === "bigint" || typeof item === "function" || typeof item === "symbol") {
             keys.push(i);
-            walk(item, keys, out, parents);
+            walk(item, keys, out, parents, batch);
             keys.pop();
             if (out.length >= MAX_REPORTED) break;
           }
@@ -73,7 +75,7 @@ function walk(value, keys, out, parents) {
         const item = value[key];
         if (typeof item === "object" || typeof item === "number" || typeof item === "bigint" || typeof item === "function" || typeof item === "symbol") {
           keys.push(key);
-          walk(item, keys, out, parents);
+          walk(item, keys, out, parents, batch);
           keys.pop();
           if (out.length >= MAX_REPORTED) break;
         }
@@ -81,6 +83,11 @@ function walk(value, keys, out, parents) {
       parents.pop();
       return;
     }
+    case "function":
+    case "symbol":
+      // In the batch helpers, members JSON.stringify leaves out are left out.
+      if (!batch) out.push(violationAt(keys, "type", describeBad(value)));
+      return;
     default:
       out.push(violationAt(keys, "type", describeBad(value)));
   }
@@ -91,10 +98,14 @@ function violationAt(keys, code, message) {
   return { path, code, message, severity: "error" };
 }
 
-/** Violations for members that JSON cannot carry, under `prefix` (a list of path keys). */
-function unrepresentable(value, prefix = []) {
+/**
+ * Violations for members that JSON cannot carry, under `prefix` (a list of path keys). With
+ * `batch` (the batch helpers, which send what JSON.stringify writes): functions and symbols,
+ * which JSON.stringify leaves out, are not violations, and values may nest deeper.
+ */
+function unrepresentable(value, prefix = [], batch = false) {
   const out = [];
-  walk(value, prefix.slice(), out, []);
+  walk(value, prefix.slice(), out, [], batch);
   return out;
 }
 

@@ -61,7 +61,7 @@ function checkArray(invoices) {
 function chunkViolations(invoices, start, end) {
   const bad = [];
   for (let i = start; i < end && bad.length < 100; i++) {
-    const found = unrepresentable(invoices[i], [i]);
+    const found = unrepresentable(invoices[i], [i], true);
     for (const v of found) bad.push(v);
   }
   return bad;
@@ -175,13 +175,14 @@ function prepareInvoiceBatches(invoices, options = {}) {
   const bodies = new Bodies(Math.ceil(invoices.length / size));
   const violations = [];
   const structured = structuredUsable(invoices);
-  const clean = (s, e) => chunkViolations(invoices, s, e).length === 0;
-  const onWorker = { structured: structuredReadable(invoices), head: BODY_HEAD, tail: BODY_TAIL, bodies, clean };
+  const readable = structuredReadable(invoices);
+  const onWorker = { head: BODY_HEAD, tail: BODY_TAIL, bodies };
   for (let start = 0; start < invoices.length; start += size) {
     const end = Math.min(start + size, invoices.length);
     // On Node, a worker thread checks each body's invoices while they are being written (see
     // batch-worker.js); whatever it does not vouch for is decided on this thread below.
-    const onThread = batchWorker.usable(size, invoices.length, mode) ? batchWorker.prepareBody(invoices, start, end, onWorker) : "skipped";
+    const worker = readable && batchWorker.usable(end - start, mode);
+    const onThread = worker ? batchWorker.prepareBody(invoices, start, end, onWorker) : "skipped";
     if (onThread === "made") continue;
     // On Node the arguments come from v8.serialize when they can (see structured.js); anything
     // that path cannot vouch for, errors included, is decided on JSON.stringify's text below.

@@ -2,8 +2,8 @@
 // The batch worker thread (started by batch-worker.js): checks the lists of invoices the main
 // thread writes for prepareInvoiceBatches, one message per job, on its own WebAssembly
 // instance, and copies each list's JSON text (without its brackets) into the shared output
-// buffer. Every job is answered with one message and then counted in `state[DONE]`, which the
-// main thread waits on.
+// buffer, growing it when a body needs more. Every job is answered with one message and then
+// counted in `state[DONE]`, which the main thread waits on.
 
 const { workerData } = require("node:worker_threads");
 
@@ -19,18 +19,25 @@ try {
   Atomics.notify(state, READY);
   throw error;
 }
-const encoder = new TextEncoder();
 let out = new Uint8Array(0);
 let used = 0;
 
-/** Copies the text at `[at, at + length)` of WebAssembly memory, less its brackets, into the output. */
+/**
+ * Copies the text at `[at, at + length)` of WebAssembly memory, less its brackets, into the
+ * output; a bigger output buffer (holding what was written before) goes back in the answer.
+ */
 function copyOut(at, length) {
   const inner = length - 2;
-  if (used + inner > out.length) return { ok: false, need: used + inner };
+  let grown;
+  if (used + inner > out.length) {
+    grown = new SharedArrayBuffer(Math.max(2 * out.length, used + inner));
+    new Uint8Array(grown).set(out.subarray(0, used));
+    out = new Uint8Array(grown);
+  }
   out.set(new Uint8Array(core.wasmMemory().buffer, at + 1, inner), used);
   const offset = used;
   used += inner;
-  return { ok: true, offset, length: inner };
+  return { ok: true, offset, length: inner, out: grown };
 }
 
 /** Copies `bytes` into the input buffer; returns their length. */
@@ -38,20 +45,6 @@ function writeBytes(bytes) {
   const at = core.inputBuffer(bytes.length);
   new Uint8Array(core.wasmMemory().buffer, at, bytes.length).set(bytes);
   return bytes.length;
-}
-
-/** Writes `text` as UTF-8 into the input buffer; returns its length in bytes. */
-function writeInput(text) {
-  let capacity = text.length + (text.length >> 3) + 16;
-  let at = core.inputBuffer(capacity);
-  let { read, written } = encoder.encodeInto(text, new Uint8Array(core.wasmMemory().buffer, at, capacity));
-  if (read < text.length) {
-    capacity = written + (text.length - read) * 3;
-    at = core.inputBuffer(capacity);
-    const rest = encoder.encodeInto(text.slice(read), new Uint8Array(core.wasmMemory().buffer, at + written, capacity - written));
-    written += rest.written;
-  }
-  return written;
 }
 
 function handle(job) {
@@ -64,21 +57,15 @@ function handle(job) {
     case "v8": {
       const answer = core.listsAddStructured(writeBytes(job.bytes));
       if (answer === undefined) return { ok: false };
-      const { at: text, length, nested, deeper } = JSON.parse(answer);
-      return { ...copyOut(text, length), nested, deeper };
+      const { at, length, nested, deeper } = JSON.parse(answer);
+      return { ...copyOut(at, length), nested, deeper };
     }
     case "text": {
-      // The main thread wrote these from v8.serialize bytes (see listText): no NaN in them.
-      const answer = core.listsAddJson(writeBytes(job.bytes), false);
+      // The main thread wrote this text from v8.serialize bytes itself (see listText).
+      const answer = core.listsAddText(writeBytes(job.bytes));
       if (answer === undefined) return { ok: false };
-      const { at: text, length } = JSON.parse(answer);
-      return copyOut(text, length);
-    }
-    case "json": {
-      const answer = core.listsAddJson(writeInput(job.text), true);
-      if (answer === undefined) return { ok: false };
-      const { at: text, length, null: hasNull } = JSON.parse(answer);
-      return { ...copyOut(text, length), null: hasNull };
+      const { at, length } = JSON.parse(answer);
+      return copyOut(at, length);
     }
     default:
       return { ok: false };
@@ -90,11 +77,13 @@ port.on("message", (job) => {
   try {
     answer = handle(job);
   } catch (error) {
-    // A trap (a Rust panic): a fresh instance for the next batch; this one is refused.
-    try {
-      core.__wbg_reset_state();
-    } catch {
-      // The next call tries again.
+    if (error instanceof WebAssembly.RuntimeError) {
+      // A trap (a Rust panic): a fresh instance for the next body; this one is refused.
+      try {
+        core.__wbg_reset_state();
+      } catch {
+        // The next call tries again.
+      }
     }
     answer = { ok: false, error: String(error?.message ?? error) };
   }

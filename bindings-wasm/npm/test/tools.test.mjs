@@ -91,6 +91,20 @@ test("prepareInvoiceBatches writes any text as UTF-8, however many bytes its cha
   }
 });
 
+test("the batch helpers leave out what JSON.stringify leaves out, wherever a null is", () => {
+  // Where the text holds `null`, the values are walked for a NaN that JSON.stringify wrote as
+  // null: that walk must not refuse what JSON.stringify leaves out, nor nesting it reads.
+  const deep = (n) => (n === 0 ? 1 : [deep(n - 1)]);
+  for (const notes of ["no nulls here", null]) {
+    const invoices = [1, 2, 3].map((n) => ({ ...invoice(n), Notes: notes, ExtraInfo: n === 2 ? { f: () => 1, s: Symbol("s"), d: deep(90) } : undefined }));
+    const [body] = lasku.prepareInvoiceBatches(invoices, { worker: false });
+    assert.equal(new TextDecoder().decode(body), `{"SalesInvoices":[{"SalesInvoice":${JSON.stringify(invoices)}}]}`);
+    assert.equal(lasku.validateInvoices(invoices).valid, true);
+    const nan = invoices.map((v, i) => (i === 1 ? { ...v, NetAmount: NaN } : v));
+    assert.throws(() => lasku.prepareInvoiceBatches(nan), (e) => e.violations.some((v) => v.path === "/1/NetAmount"));
+  }
+});
+
 test("buildInvoice computes amounts, the due date and the reference", () => {
   const built = lasku.buildInvoice({
     invoice: { InvoiceNumber: 5001, InvoiceDate: "2026-03-01", SalesName: "Asiakas" },

@@ -4,6 +4,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { lasku, invoice, PKG_DIR } from "./helpers.mjs";
@@ -59,11 +61,12 @@ test("startBatchWorker starts the worker, stopBatchWorker stops it, and a batch 
 
 test("bodies made with the worker are byte for byte those made without it", async () => {
   assert.equal(await lasku.startBatchWorker(), true);
+  // [name, invoices, options, bodies the worker makes]
   const cases = [
-    ["v8.serialize, one body", invoices(1000, 2), {}, 1],
-    ["v8.serialize, bodies of 300 (lists of 125 and the rest)", invoices(1001, 3), { maxPerRequest: 300 }, 4],
-    ["JSON.stringify, one body", List.from(invoices(777, 4)), {}, 1],
-    ["JSON.stringify, bodies of 260", List.from(invoices(600, 5)), { maxPerRequest: 260 }, 3],
+    ["one body", invoices(1000, 2), {}, 1],
+    ["bodies of 300 (lists of 40, 125 and the rest), the last of 101 on one thread", invoices(1001, 3), { maxPerRequest: 300 }, 3],
+    ["bodies of 777 and 223", invoices(1000, 4), { maxPerRequest: 777 }, 1],
+    ["an array subclass: JSON.stringify's way, on one thread", List.from(invoices(600, 5)), { maxPerRequest: 260 }, 0],
   ];
   const texts = stats.texts;
   for (const [name, list, options, used] of cases) {
@@ -94,42 +97,95 @@ test("what the worker does not vouch for, one thread decides: the same errors, p
       return this.value;
     }
   }
+  const deep = (n) => (n === 0 ? 1 : [deep(n - 1)]);
   const edits = [
     ["a rule broken late", (list) => (list[990] = { ...list[990], TotalAmount: 1 }), true],
     ["an invoice number twice, in different lists", (list) => (list[900] = { ...list[900], InvoiceNumber: 7 }), true],
     ["NaN", (list) => (list[500] = { ...list[500], NetAmount: NaN }), true],
     ["a wrong type", (list) => (list[130] = { ...list[130], InvoiceRows: "rows" }), true],
+    ["an invoice that is not an object", (list) => (list[45] = 12), true],
     ["a class with toJSON", (list) => (list[640] = { ...list[640], ExtraInfo: new Money(12.5) }), false],
     ["a date", (list) => (list[260] = { ...list[260], ExtraInfo: new Date(0) }), false],
-    ["null where NaN could hide", (list) => (list[300] = { ...list[300], ExtraInfo: null }), false],
+    ["a function (left out, as JSON.stringify leaves it out)", (list) => (list[10] = { ...list[10], ExtraInfo: () => 1 }), false],
+    ["a member 96 deep", (list) => (list[700] = { ...list[700], ExtraInfo: deep(96) }), false],
   ];
-  for (const structured of [true, false]) {
-    for (const [name, edit, fails] of edits) {
-      const base = invoices(1000, 7);
-      edit(base);
-      const list = structured ? base : List.from(base);
-      const refused = stats.refused;
-      const alone = outcome(list, { worker: false });
-      const both = outcome(list, { worker: true });
-      assert.deepEqual(both, alone, `${name} (${structured ? "v8.serialize" : "JSON.stringify"})`);
-      assert.equal(typeof alone[0] !== "string", fails, name);
-      const refuses = fails || (structured && name !== "null where NaN could hide");
-      assert.equal(stats.refused, refused + (refuses ? 1 : 0), `${name}: refused`);
+  for (const [name, edit, fails] of edits) {
+    const list = invoices(1000, 7);
+    edit(list);
+    const [bodies, refused] = [stats.bodies, stats.refused];
+    const alone = outcome(list, { worker: false });
+    const both = outcome(list, { worker: true });
+    assert.deepEqual(both, alone, name);
+    assert.equal(typeof alone[0] !== "string", fails, name);
+    assert.deepEqual([stats.bodies, stats.refused], [bodies, refused + 1], `${name}: refused`);
+  }
+  // A null is just a null here: NaN never reaches the worker as one.
+  const list = invoices(1000, 8);
+  list[300] = { ...list[300], ExtraInfo: null };
+  const bodies = stats.bodies;
+  assert.deepEqual(outcome(list, { worker: true }), outcome(list, { worker: false }));
+  assert.equal(stats.bodies, bodies + 1);
+});
+
+test("arrays whose JSON.stringify v8.serialize cannot stand in for stay on one thread", async () => {
+  assert.equal(await lasku.startBatchWorker(), true);
+  // An array-level toJSON sees the whole body, and an element's toJSON its index in it.
+  class Drafts extends Array {
+    toJSON() {
+      return this.filter((v) => !v.Draft);
     }
+  }
+  class Sorted extends Array {
+    toJSON() {
+      return [...this].sort((a, b) => b.InvoiceNumber - a.InvoiceNumber);
+    }
+  }
+  const drafts = Drafts.from(invoices(600, 9).map((v, i) => (i >= 40 && i < 165 ? { ...v, Draft: true } : v)));
+  const keyed = invoices(600, 10).map((v) => ({ ...v, toJSON: undefined }));
+  for (const [name, list] of [
+    ["drafts left out by the array's toJSON", drafts],
+    ["sorted by the array's toJSON", Sorted.from(invoices(600, 11))],
+    ["plain, for comparison", keyed],
+  ]) {
+    const bodies = stats.bodies;
+    const alone = outcome(list, { worker: false });
+    assert.deepEqual(outcome(list, { worker: true }), alone, name);
+    JSON.parse(alone[0]);
+    assert.equal(stats.bodies, bodies + (list === keyed ? 1 : 0), name);
   }
 });
 
-test("the output buffer grows when bodies get bigger than the last ones", async () => {
+test("a toJSON that prepares another batch meanwhile gets its own bodies right", async () => {
   assert.equal(await lasku.startBatchWorker(), true);
-  outcome(invoices(300, 8), { worker: true });
-  const big = invoices(300, 9).map((v, i) => ({ ...v, Attachment: "y".repeat(20_000 + i) }));
-  const alone = outcome(big, { worker: false });
-  const refused = stats.refused;
-  assert.deepEqual(outcome(big, { worker: true }), alone, "too big for the buffer: one thread");
-  assert.equal(stats.refused, refused + 1);
-  const before = stats.bodies;
-  assert.deepEqual(outcome(big, { worker: true }), alone, "then a bigger buffer");
-  assert.equal(stats.bodies, before + 1);
+  const inner = invoices(600, 12);
+  const expected = outcome(inner, { worker: false });
+  const seen = [];
+  const list = invoices(1000, 13);
+  for (const at of [10, 200, 700]) {
+    Object.defineProperty(list[at], "Notes", {
+      enumerable: true,
+      get() {
+        seen.push(outcome(inner, { worker: true }));
+        return "read";
+      },
+    });
+  }
+  const both = outcome(list, { worker: true });
+  assert.deepEqual(both, outcome(list, { worker: false }));
+  assert.ok(seen.length >= 3);
+  for (const got of seen) assert.deepEqual(got, expected);
+});
+
+test("the worker's output buffer grows when bodies get bigger than the last ones", async () => {
+  assert.equal(await lasku.startBatchWorker(), true);
+  outcome(invoices(300, 14), { worker: true });
+  const big = invoices(300, 15).map((v, i) => ({ ...v, Attachment: "y".repeat(20_000 + i) }));
+  const [bodies, refused] = [stats.bodies, stats.refused];
+  assert.deepEqual(outcome(big, { worker: true }), outcome(big, { worker: false }));
+  assert.deepEqual([stats.bodies, stats.refused], [bodies + 1, refused], "grown by the worker, not refused");
+  // Bodies of uneven sizes in one call.
+  const mixed = invoices(1200, 16).map((v, i) => (i >= 600 ? { ...v, Attachment: "z".repeat(5_000) } : v));
+  assert.deepEqual(outcome(mixed, { maxPerRequest: 300, worker: true }), outcome(mixed, { maxPerRequest: 300, worker: false }));
 });
 
 test("the worker never keeps a process alive", () => {
@@ -145,6 +201,31 @@ test("the worker never keeps a process alive", () => {
   const out = execFileSync(process.execPath, ["-e", script, JSON.stringify(invoice(1))], { encoding: "utf8", timeout: 20_000 });
   assert.equal(out.trim(), "1 1");
   assert.ok(Date.now() - started < 15_000, "exited on its own");
+});
+
+test("without its script, or stopped while it starts, the worker leaves everything to one thread", () => {
+  // A copy of the installed package without lib/worker.js (as a bundler might leave it).
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), "lasku-no-worker-"));
+  fs.cpSync(path.join(PKG_DIR, "node_modules", "lasku"), copy, { recursive: true });
+  fs.rmSync(path.join(copy, "lib", "worker.js"));
+  const script = (pkg) => `
+    const lasku = require(${JSON.stringify(pkg)});
+    const invoice = JSON.parse(process.argv[1]);
+    const list = Array.from({ length: 600 }, (_, i) => ({ ...invoice, InvoiceNumber: i + 1 }));
+    (async () => {
+      const first = lasku.startBatchWorker();
+      if (process.argv[2] === "stop") await lasku.stopBatchWorker();
+      const ready = await first;
+      const started = Date.now();
+      const bodies = lasku.prepareInvoiceBatches(list, { worker: true });
+      console.log(ready, bodies.length, Date.now() - started < 3000);
+    })();
+  `;
+  const run = (pkg, mode) =>
+    execFileSync(process.execPath, ["-e", script(pkg), JSON.stringify(invoice(1)), mode], { encoding: "utf8", timeout: 20_000 }).trim();
+  assert.equal(run(copy, ""), "false 1 true");
+  assert.equal(run(path.join(PKG_DIR, "node_modules", "lasku"), "stop"), "false 1 true");
+  fs.rmSync(copy, { recursive: true, force: true });
 });
 
 test("the worker option takes true, false or \"auto\" only", () => {

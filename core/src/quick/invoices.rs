@@ -326,7 +326,8 @@ impl InvoiceLists {
     }
 
     fn read(&mut self, list: &str, mut i: usize) -> Option<usize> {
-        let mut lx = Lexer::new(list);
+        // As deep as the batch's own list stands in its arguments (the depth limit counts).
+        let mut lx = Lexer::resume(list, 0, INVOICE_DEPTH - 1);
         lx.begin_array()?;
         let mut first = true;
         while lx.next_element(first)? {

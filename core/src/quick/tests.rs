@@ -407,6 +407,19 @@ fn invoices_checked_list_by_list_answer_as_the_batch_read_whole() {
             assert_eq!(lists.count(), if passes { 12 } else { 0 }, "{name} in lists of {size}");
         }
     }
+    // Deep members: refused (or not) exactly as in the whole batch, where invoices stand 5 deep
+    // (the depths cross the quick path's limit: some pass, some do not).
+    let mut verdicts = Vec::new();
+    for deep in [90, 94, 95, 96, 97, 98, 99] {
+        let nested = format!("{}1{}", "[".repeat(deep), "]".repeat(deep));
+        let invoice = invoice(1, &|v| v["ExtraInfo"] = serde_json::from_str(&nested).unwrap());
+        let args = format!(r#"{{"batch":{{"SalesInvoices":[{{"SalesInvoice":[{invoice}]}}]}}}}"#);
+        let whole = super::submit_batch_in(&args, 1).is_some();
+        let mut lists = super::InvoiceLists::new();
+        assert_eq!(lists.check(&format!("[{invoice}]")), whole, "{deep} deep");
+        verdicts.push(whole);
+    }
+    assert!(verdicts.contains(&true) && verdicts.contains(&false), "{verdicts:?}");
     let mut lists = super::InvoiceLists::new();
     assert!(!lists.check("{}"), "not a list");
     assert!(!lists.check("[]"), "nothing after a failure");
