@@ -346,6 +346,41 @@ impl InvoiceLists {
     }
 }
 
+/// The violations of a batch's invoices, read on the quick path: `{"SalesInvoices":
+/// [{"SalesInvoice": [...]}, ...]}`, or with `groups` false one group's `{"SalesInvoice":
+/// [...]}`, nothing else in either object. Each invoice is captured (the members the rules
+/// read, [`invoice`]) and checked by the ordinary rules, which answer on the capture exactly as
+/// on the fully parsed invoice, and the rules across invoices follow; paths are as
+/// [`crate::validate::validate_batch`] gives them. `None` (a type error, another shape): the full
+/// parse decides and reports.
+pub(crate) fn batch_violations(json: &str, groups: bool) -> Option<Vec<crate::validate::Violation>> {
+    let mut lx = Lexer::new(json);
+    let mut check = BatchCheck::default();
+    if groups {
+        let mut g = 0;
+        only_member(&mut lx, "SalesInvoices", |lx| {
+            list(lx, |lx| {
+                g += 1;
+                only_member(lx, "SalesInvoice", |lx| checked_invoices(lx, g - 1, &mut check))
+            })
+        })?;
+    } else {
+        only_member(&mut lx, "SalesInvoice", |lx| checked_invoices(lx, 0, &mut check))?;
+    }
+    lx.at_end().then(|| check.finish().violations)
+}
+
+/// The invoices of group `g`, each captured and checked into `check`.
+fn checked_invoices(lx: &mut Lexer<'_>, g: usize, check: &mut BatchCheck) -> Option<()> {
+    let mut i = 0;
+    list(lx, |lx| {
+        check.add(g, i, &invoice(lx)?);
+        i += 1;
+        Some(())
+    })
+    .map(drop)
+}
+
 /// A worker's part: the invoices from `start` to the end of their list or to `stop`, each
 /// checked by its own rules.
 pub(super) fn segment(

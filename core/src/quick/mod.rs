@@ -16,6 +16,7 @@ mod split;
 use crate::client::Call;
 #[cfg(not(target_arch = "wasm32"))]
 pub use ahead::Ahead;
+pub(crate) use invoices::batch_violations;
 pub use invoices::InvoiceLists;
 pub(crate) use lexer::special;
 

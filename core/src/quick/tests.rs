@@ -156,6 +156,41 @@ fn the_quick_capture_gives_the_rules_what_the_full_parse_gives() {
 }
 
 #[test]
+fn batches_validated_on_the_quick_path_give_the_full_parse_s_violations() {
+    use crate::cashin::{BatchInvoices, SalesInvoiceBatch};
+    use crate::validate::validate_batch;
+    let (mut quick, mut total) = (0, 0);
+    let second = numbered(2).to_string();
+    for (name, text) in cases() {
+        // Each case between two other invoices (one with the base's number: a duplicate).
+        for groups in [false, true] {
+            total += 1;
+            let list = format!("[{second}, {text}, {}]", base());
+            let json = if groups {
+                format!(r#"{{"SalesInvoices": [{{"SalesInvoice": {list}}}, {{"SalesInvoice": [{second}]}}]}}"#)
+            } else {
+                format!(r#"{{"SalesInvoice": {list}}}"#)
+            };
+            let Some(found) = super::batch_violations(&json, groups) else { continue };
+            quick += 1;
+            let batch = if groups {
+                serde_json::from_str::<SalesInvoiceBatch>(&json)
+            } else {
+                serde_json::from_str::<BatchInvoices>(&json)
+                    .map(|body| SalesInvoiceBatch { sales_invoices: vec![body] })
+            };
+            let batch = batch.unwrap_or_else(|e| panic!("{name}: the quick path read what fails to parse: {e}"));
+            assert_eq!(found, validate_batch(&batch).violations, "{name} (groups: {groups})");
+        }
+    }
+    assert!(quick > 400, "the quick path answered {quick} of {total}");
+    for other in [r#"{"SalesInvoice": [], "Other": 1}"#, r#"{"SalesInvoice": {}}"#, r#"{"SalesInvoice": []} x"#] {
+        assert!(super::batch_violations(other, false).is_none(), "{other}");
+    }
+    assert_eq!(super::batch_violations(r#" { "SalesInvoice" : [ ] } "#, false), Some(Vec::new()));
+}
+
+#[test]
 fn a_quick_batch_is_the_same_call_as_a_parsed_one() {
     let (mut quick, mut full) = (0, 0);
     for (name, text) in cases() {

@@ -13,6 +13,15 @@ use crate::{Error, Result};
 /// (`{"SalesInvoices": [...]}`) or `create_body` (`{"SalesInvoice": [...]}`). A member of the
 /// wrong type is one violation (code `type`) naming its path; otherwise every rule's violations.
 pub fn validate_json(kind: &str, json: &str) -> Vec<Violation> {
+    // Batches are read on the quick path when they can be (the same violations, sooner).
+    let quick = match kind {
+        "batch" => crate::quick::batch_violations(json, true),
+        "create_body" => crate::quick::batch_violations(json, false).map(|found| ungroup(found).collect()),
+        _ => None,
+    };
+    if let Some(violations) = quick {
+        return violations;
+    }
     let outcome = match kind {
         "invoice" => parse_at::<SalesInvoice>(json, "").map(|i| validate::validate_invoice(&i).violations),
         "invoice_update" => {
@@ -21,11 +30,7 @@ pub fn validate_json(kind: &str, json: &str) -> Vec<Violation> {
         "batch" => parse_at::<SalesInvoiceBatch>(json, "").map(|b| validate::validate_batch(&b).violations),
         "create_body" => parse_at::<BatchInvoices>(json, "").map(|body| {
             let batch = SalesInvoiceBatch { sales_invoices: vec![body] };
-            validate::validate_batch(&batch)
-                .violations
-                .into_iter()
-                .map(|v| Violation { path: v.path.replacen("/SalesInvoices/0", "", 1), ..v })
-                .collect()
+            ungroup(validate::validate_batch(&batch).violations).collect()
         }),
         other => Err(Error::Validation(vec![Violation::error(
             "",
@@ -38,6 +43,11 @@ pub fn validate_json(kind: &str, json: &str) -> Vec<Violation> {
         Err(Error::Validation(violations)) => violations,
         Err(other) => vec![Violation::error("", other.code(), other.to_string())],
     }
+}
+
+/// A one-group batch's violations with paths into its group (`/SalesInvoice/...`).
+fn ungroup(violations: Vec<Violation>) -> impl Iterator<Item = Violation> {
+    violations.into_iter().map(|v| Violation { path: v.path.replacen("/SalesInvoices/0", "", 1), ..v })
 }
 
 /// One row for [`build_invoice_json`].
