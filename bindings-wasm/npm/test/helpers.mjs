@@ -134,3 +134,14 @@ export function invoice(number, extra = {}) {
     paymentTermsDays: 14,
   });
 }
+
+/** A seeded xorshift generator of numbers in [0, 1), for tests that build random data. */
+export function random(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 4294967296;
+  };
+}

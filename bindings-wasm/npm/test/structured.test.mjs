@@ -6,21 +6,11 @@ import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import path from "node:path";
 import v8 from "node:v8";
-import { lasku, invoice, PKG_DIR } from "./helpers.mjs";
+import { lasku, invoice, random, PKG_DIR } from "./helpers.mjs";
 
 // The package's internals, past its exports map: the reader on its own.
 const { core } = createRequire(path.join(PKG_DIR, "package.json"))(path.join(PKG_DIR, "node_modules", "lasku", "lib", "native.js"));
 const read = (values) => core.structuredJson(v8.serialize(values));
-
-function random(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
 
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);

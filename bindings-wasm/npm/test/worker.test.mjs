@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { lasku, invoice, PKG_DIR } from "./helpers.mjs";
+import { lasku, invoice, random, PKG_DIR } from "./helpers.mjs";
 
 // The package's internals, past its exports map: how many bodies the worker made or refused.
 const LIB = path.join(PKG_DIR, "node_modules", "lasku", "lib");
@@ -16,16 +16,6 @@ const { stats } = createRequire(path.join(PKG_DIR, "package.json"))(path.join(LI
 
 /** JSON.stringify decides instead of v8.serialize for arrays of a class of their own. */
 class List extends Array {}
-
-function random(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ["Työ", "Kirja", "naïve", "€ 12", "😀", 'quote " and \\', "rivi\nrivi", "\u2028", "null", "tab\t"];
 

@@ -348,14 +348,16 @@ fn written_ahead(groups: &[Vec<String>], piece: usize) -> Option<(Vec<String>, S
     })
 }
 
+/// The base invoice numbered `n`, changed by `edit`, as JSON text.
+fn invoice(n: usize, edit: &dyn Fn(&mut Value)) -> String {
+    let mut v = base();
+    v["InvoiceNumber"] = json!(n);
+    edit(&mut v);
+    v.to_string()
+}
+
 #[test]
 fn a_batch_checked_while_written_answers_as_one_read_whole() {
-    let invoice = |n: usize, edit: &dyn Fn(&mut Value)| {
-        let mut v = base();
-        v["InvoiceNumber"] = json!(n);
-        edit(&mut v);
-        v.to_string()
-    };
     let plain = |groups: &[usize]| -> Vec<Vec<String>> {
         let mut n = 0;
         groups
@@ -409,12 +411,6 @@ fn a_batch_checked_while_written_answers_as_one_read_whole() {
 
 #[test]
 fn invoices_checked_list_by_list_answer_as_the_batch_read_whole() {
-    let invoice = |n: usize, edit: &dyn Fn(&mut Value)| {
-        let mut v = base();
-        v["InvoiceNumber"] = json!(n);
-        edit(&mut v);
-        v.to_string()
-    };
     let plain: Vec<String> = (1..=12).map(|n| invoice(n, &|_| ())).collect();
     let mut late_rule = plain.clone();
     late_rule[10] = invoice(11, &|v| v["TotalAmount"] = json!(1));
