@@ -62,6 +62,15 @@ macro_rules! code {
             }
         }
 
+        impl $crate::model::Member for $name {
+            fn slot(place: &mut Option<Self>) -> $crate::model::Slot<'_> {
+                $crate::model::Slot::Code(place)
+            }
+            fn value(&self) -> $crate::model::Value<'_> {
+                $crate::model::Value::Code($crate::model::Code::as_wire(self))
+            }
+        }
+
         impl $crate::model::WireType for $name {
             fn wire_type() -> $crate::model::WireTypeRef {
                 $crate::model::WireTypeRef::Code(stringify!($name), <$name as $crate::model::Code>::KNOWN)

@@ -8,11 +8,13 @@
 
 mod codes;
 mod identifier;
+mod members;
 mod schema;
 
 pub(crate) use codes::code;
 pub use codes::Code;
 pub use identifier::{Identifier, InvoiceNumber};
+pub(crate) use members::{write as members_write, Member, Members, Reader, Slot, Value};
 pub(crate) use schema::wrapper_wire_type;
 pub use schema::{FieldInfo, WireType, WireTypeRef};
 
@@ -108,107 +110,6 @@ impl std::fmt::Debug for Nulls {
     }
 }
 
-// The per-member work of the `model!` serde implementations, out of line: one copy per member
-// type (and serializer) instead of one inlined copy per member of every model, which keeps the
-// WebAssembly module small.
-
-/// A member name as read by [`KeySeed`]: the index of a known member, or an unknown name.
-pub(crate) enum MemberKey {
-    /// The index of a known member in the model's `FIELDS`.
-    Known(usize),
-    /// A name the model does not know.
-    Extra(String),
-}
-
-/// Reads a member name and looks it up in a model's `FIELDS` (trying `next` first: members
-/// usually come in declaration order). One lookup for every model, instead of a string match
-/// compiled into each.
-pub(crate) struct KeySeed {
-    /// The model's known members.
-    pub fields: &'static [FieldInfo],
-    /// The index to try first.
-    pub next: usize,
-}
-
-impl<'de> serde::de::DeserializeSeed<'de> for KeySeed {
-    type Value = MemberKey;
-
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<MemberKey, D::Error> {
-        d.deserialize_identifier(self)
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for KeySeed {
-    type Value = MemberKey;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a member name")
-    }
-
-    fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<MemberKey, E> {
-        if self.fields.get(self.next).is_some_and(|f| f.wire == name) {
-            return Ok(MemberKey::Known(self.next));
-        }
-        Ok(match self.fields.iter().position(|f| f.wire == name) {
-            Some(index) => MemberKey::Known(index),
-            None => MemberKey::Extra(name.to_owned()),
-        })
-    }
-}
-
-/// Reads one known member into its slot and records whether it was an explicit `null`.
-#[inline(never)]
-pub(crate) fn read_member<'de, A, T>(
-    map: &mut A,
-    wire: &'static str,
-    slot: &mut Option<T>,
-    nulls: &mut Nulls,
-    index: usize,
-) -> Result<(), A::Error>
-where
-    A: serde::de::MapAccess<'de>,
-    T: serde::Deserialize<'de>,
-{
-    let value: Option<T> = map.next_value().map_err(|e| serde::de::Error::custom(format_args!("{}: {}", wire, e)))?;
-    nulls.set(index, value.is_none());
-    *slot = value;
-    Ok(())
-}
-
-/// Reads one unknown member as raw JSON into `extra`.
-#[inline(never)]
-pub(crate) fn read_extra<'de, A: serde::de::MapAccess<'de>>(
-    map: &mut A,
-    name: String,
-    extra: &mut Extra,
-) -> Result<(), A::Error> {
-    let value: Box<serde_json::value::RawValue> = map.next_value()?;
-    extra.insert(name, value);
-    Ok(())
-}
-
-/// Writes one known member: its value, or `null` for `None`.
-#[inline(never)]
-pub(crate) fn write_member<M: serde::ser::SerializeMap, T: serde::Serialize>(
-    map: &mut M,
-    wire: &'static str,
-    value: &Option<T>,
-) -> Result<(), M::Error> {
-    map.serialize_entry(wire, value)
-}
-
-/// Writes the unknown members.
-#[inline(never)]
-pub(crate) fn write_extra<M: serde::ser::SerializeMap>(map: &mut M, extra: &Extra) -> Result<(), M::Error> {
-    for (key, value) in extra.iter() {
-        map.serialize_entry(key, value)?;
-    }
-    Ok(())
-}
-
-/// Declares an API model: a struct of optional members with their exact wire names, plus
-/// `extra` (unknown members) and `nulls` (explicit nulls), its serde implementations and its
-/// wire schema.
 macro_rules! model {
     (
         $(#[$meta:meta])*
@@ -230,8 +131,6 @@ macro_rules! model {
         }
 
         const _: () = {
-            use ::serde::de::{MapAccess, Visitor};
-            use ::serde::ser::SerializeMap;
             use $crate::model::{FieldInfo, WireType, WireTypeRef};
 
             #[allow(non_camel_case_types, clippy::enum_variant_names)]
@@ -271,52 +170,65 @@ macro_rules! model {
                 }
             }
 
-            impl ::serde::Serialize for $name {
-                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                    let mut map = serializer.serialize_map(None)?;
-                    $(
-                        if self.$field.is_some() || self.nulls.contains(Idx::$field as usize) {
-                            $crate::model::write_member(&mut map, $wire, &self.$field)?;
-                        }
-                    )*
-                    $crate::model::write_extra(&mut map, &self.extra)?;
-                    map.end()
+            impl $crate::model::Members for $name {
+                fn model_name(&self) -> &'static str {
+                    stringify!($name)
+                }
+                fn fields(&self) -> &'static [FieldInfo] {
+                    <$name>::FIELDS
+                }
+                fn slot(&mut self, index: usize) -> Option<($crate::model::Slot<'_>, &mut $crate::model::Nulls)> {
+                    Some(match ORDER.get(index)? {
+                        $(Idx::$field => ($crate::model::Member::slot(&mut self.$field), &mut self.nulls),)*
+                    })
+                }
+                fn value(&self, index: usize) -> Option<$crate::model::Value<'_>> {
+                    match ORDER.get(index)? {
+                        $(Idx::$field => self.$field.as_ref().map($crate::model::Member::value),)*
+                    }
+                }
+                fn nulls(&self) -> $crate::model::Nulls {
+                    self.nulls
+                }
+                fn extra(&self) -> &$crate::model::Extra {
+                    &self.extra
+                }
+                fn extra_mut(&mut self) -> &mut $crate::model::Extra {
+                    &mut self.extra
                 }
             }
 
-            /// The members in declaration order, to turn a table index back into an `Idx`.
+            impl $crate::model::Member for $name {
+                fn slot(place: &mut Option<Self>) -> $crate::model::Slot<'_> {
+                    $crate::model::Slot::Model(place)
+                }
+                fn value(&self) -> $crate::model::Value<'_> {
+                    $crate::model::Value::Model(self)
+                }
+            }
+
+            impl $crate::model::Member for Vec<$name> {
+                fn slot(place: &mut Option<Self>) -> $crate::model::Slot<'_> {
+                    $crate::model::Slot::List(place)
+                }
+                fn value(&self) -> $crate::model::Value<'_> {
+                    $crate::model::Value::List(self)
+                }
+            }
+
             const ORDER: [Idx; COUNT] = [$(Idx::$field),*];
 
-            struct ModelVisitor;
-            impl<'de> Visitor<'de> for ModelVisitor {
-                type Value = $name;
-                fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.write_str(concat!("a ", stringify!($name), " object"))
-                }
-                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
-                    let mut out = $name::default();
-                    let mut next = 0;
-                    while let Some(key) = map.next_key_seed($crate::model::KeySeed { fields: <$name>::FIELDS, next })? {
-                        match key {
-                            $crate::model::MemberKey::Known(index) => {
-                                next = index + 1;
-                                match ORDER.get(index) {
-                                    $(Some(Idx::$field) => $crate::model::read_member(
-                                        &mut map, $wire, &mut out.$field, &mut out.nulls, index,
-                                    )?,)*
-                                    None => {}
-                                }
-                            }
-                            $crate::model::MemberKey::Extra(name) => $crate::model::read_extra(&mut map, name, &mut out.extra)?,
-                        }
-                    }
-                    Ok(out)
+            impl ::serde::Serialize for $name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    $crate::model::members_write(self, serializer)
                 }
             }
 
             impl<'de> ::serde::Deserialize<'de> for $name {
                 fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<$name, D::Error> {
-                    d.deserialize_map(ModelVisitor)
+                    let mut out = $name::default();
+                    ::serde::de::DeserializeSeed::deserialize($crate::model::Reader(&mut out), d)?;
+                    Ok(out)
                 }
             }
 
