@@ -174,9 +174,21 @@ def test_unreadable_answers_are_decode_errors(sandbox: Sandbox, client: lasku.Cl
 
 
 def test_a_server_400_is_api_error(sandbox: Sandbox, client: lasku.Client) -> None:
+    sandbox.fault("status=400", operation="list_products", times=1)
     with pytest.raises(lasku.ApiError) as caught:
-        client.list_products(page_size=0)
+        client.list_products()
     assert caught.value.status == 400 and type(caught.value) is lasku.ApiError
+    client.list_products()
+
+
+def test_pages_count_from_one_and_nothing_is_sent(sandbox: Sandbox, client: lasku.Client) -> None:
+    before = len(sandbox.hits())
+    with pytest.raises(lasku.ValidationError) as caught:
+        client.list_products(page_size=0)
+    assert [v["path"] for v in caught.value.violations] == ["/page_size"]
+    with pytest.raises(lasku.ValidationError):
+        list(client.list_products_iter(page_size=0))
+    assert len(sandbox.hits()) == before
 
 
 def test_configuration_errors() -> None:

@@ -149,6 +149,14 @@ impl Call {
                     self.operation.id
                 ))
             })?;
+            if matches!(value.as_str(), "" | "." | "..") {
+                // The URL would lose the segment or climb out of the API ("/v2/customers/..").
+                return Err(Error::Validation(vec![crate::validate::Violation::error(
+                    format!("/{name}"),
+                    "path.segment",
+                    format!("{name} cannot be {value:?}: it would change the request's path"),
+                )]));
+            }
             path.push_str(&encode(value, false));
             rest = &after[end + 1..];
         }

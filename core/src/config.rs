@@ -213,8 +213,10 @@ impl ConfigBuilder {
         if self.api_key.is_empty() {
             return Err(Error::Configuration("the API key is empty".to_owned()));
         }
-        if self.api_key.expose().chars().any(|c| c.is_control()) {
-            return Err(Error::Configuration("the API key contains control characters".to_owned()));
+        if !header_safe(self.api_key.expose()) {
+            return Err(Error::Configuration(
+                "the API key must be printable ASCII: it contains control or non-ASCII characters".to_owned(),
+            ));
         }
         let base_url = check_base_url(self.environment.base_url())?;
         if self.timeout.is_zero() {
@@ -230,8 +232,10 @@ impl ConfigBuilder {
         }
         let clean =
             |s: &str| s.chars().filter(|c| !c.is_control() && *c != '(' && *c != ')' && *c != ';').collect::<String>();
-        if self.partner_key.as_ref().is_some_and(|k| k.is_empty() || k.expose().chars().any(|c| c.is_control())) {
-            return Err(Error::Configuration("the partner key is empty or contains control characters".to_owned()));
+        if self.partner_key.as_ref().is_some_and(|k| k.is_empty() || !header_safe(k.expose())) {
+            return Err(Error::Configuration(
+                "the partner key is empty or not printable ASCII (control or non-ASCII characters)".to_owned(),
+            ));
         }
         Ok(Config {
             base_url,
@@ -251,14 +255,26 @@ impl ConfigBuilder {
     }
 }
 
-/// Checks a base URL: `https://`, or `http://` to a loopback host only.
+/// Whether a key can travel in an HTTP header as it is: printable ASCII only (a header cannot
+/// carry other characters, and `fetch` refuses them only when the request is made).
+fn header_safe(key: &str) -> bool {
+    key.bytes().all(|b| (b' '..=b'~').contains(&b))
+}
+
+/// Checks a base URL: `https://`, or `http://` to a loopback host only. Its text is quoted in
+/// errors only when it cannot hold a password (`user:password@`).
 fn check_base_url(url: &str) -> Result<String> {
     let url = url.trim().trim_end_matches('/');
+    if url.contains('@') {
+        return Err(Error::Configuration(
+            "the base URL holds credentials (user:password@host): pass the API key as the API key instead".to_owned(),
+        ));
+    }
     let (scheme, rest) =
         url.split_once("://").ok_or_else(|| Error::Configuration(format!("base URL {url:?} has no scheme")))?;
     let authority = rest.split('/').next().unwrap_or("");
-    if authority.is_empty() || authority.contains('@') {
-        return Err(Error::Configuration(format!("base URL {url:?} has no host (or holds credentials)")));
+    if authority.is_empty() {
+        return Err(Error::Configuration(format!("base URL {url:?} has no host")));
     }
     let host = if let Some(v6) = authority.strip_prefix('[') {
         v6.split(']').next().unwrap_or("")
@@ -297,6 +313,21 @@ mod tests {
         assert!(check_base_url("ftp://x/v2").is_err());
         assert!(check_base_url("api.cash-in.com").is_err());
         assert!(check_base_url("https://user:pw@x/v2").is_err());
+        let Err(Error::Configuration(message)) = check_base_url("https://user:PWSECRET@x/v2") else { panic!() };
+        assert!(message.contains("credentials") && !message.contains("PWSECRET"), "{message}");
+        let Err(Error::Configuration(message)) = check_base_url("user:PWSECRET@x/v2") else { panic!() };
+        assert!(!message.contains("PWSECRET"), "{message}");
+    }
+
+    #[test]
+    fn keys_must_be_printable_ascii() {
+        for key in ["lasku-key\u{20ac}", "k\u{e4}y", "key\n", "key\u{7f}"] {
+            let built = Config::builder(key).build();
+            assert!(matches!(&built, Err(Error::Configuration(m)) if m.contains("printable ASCII")), "{key:?}");
+            let partner = Config::builder("ok").partner_key(key).build();
+            assert!(matches!(&partner, Err(Error::Configuration(m)) if m.contains("printable ASCII")), "{key:?}");
+        }
+        assert!(Config::builder("sk live_1-2.3~!").partner_key("p@rtner:key").build().is_ok());
     }
 
     #[test]

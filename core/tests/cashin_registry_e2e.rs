@@ -69,6 +69,21 @@ async fn products_and_customers_are_listed_after_submit_and_gone_after_delete() 
     client.delete_customer("C2").await.unwrap();
     assert_eq!(client.list_customers(PageRequest::default()).await.unwrap().data.len(), 1);
     assert!(matches!(client.update_customer("C2", &update).await, Err(Error::NotFound(_))));
+
+    // "." and ".." would turn /customers/{code} into /customers/ or /v2/: refused, nothing sent.
+    let hits = sandbox.hits().len();
+    for code in [".", ".."] {
+        match client.delete_customer(code).await.unwrap_err() {
+            Error::Validation(v) => {
+                assert_eq!((v[0].path.as_str(), v[0].code.as_str()), ("/customerCode", "path.segment"))
+            }
+            other => panic!("{other:?}"),
+        }
+        let number = InvoiceNumber::from(code);
+        assert!(matches!(client.retrieve_invoice_status(&number).await, Err(Error::Validation(_))), "{code}");
+    }
+    assert_eq!(sandbox.hits().len(), hits, "nothing was sent");
+    assert_eq!(client.list_customers(PageRequest::default()).await.unwrap().data.len(), 1, "the client still works");
     let mut bad = customer("C3");
     bad.business_id = Some("0737546-1".into());
     match client.submit_customers(&OnlineCustomers { customers: vec![bad] }).await.unwrap_err() {

@@ -68,6 +68,13 @@ fn bad_arguments_are_violations_naming_the_path() {
         call.query,
         vec![("invoiceNumber", "A-1".to_owned()), ("page", "2".to_owned()), ("pageSize", "50".to_owned())]
     );
+    // Pages count from 1: a 0 is refused before anything is sent, the same for a call and for
+    // an iteration (which would otherwise have quietly started at 1).
+    let Error::Validation(v) = surface::prepare("list_products", r#"{"page": 0, "page_size": 0}"#).unwrap_err() else {
+        panic!()
+    };
+    let paths: Vec<_> = v.iter().map(|x| (x.path.as_str(), x.code.as_str())).collect();
+    assert_eq!(paths, [("/page", "range"), ("/page_size", "range")]);
 }
 
 #[tokio::test]
@@ -95,6 +102,7 @@ async fn calls_and_pages_over_json() {
     }
     assert_eq!(numbers.len(), 6);
     assert!(matches!(client.pages_json("create_invoice", "{}"), Err(Error::Configuration(_))));
+    assert!(matches!(client.pages_json("list_sales_invoices", r#"{"page_size": 0}"#), Err(Error::Validation(_))));
     let err = client.call_json("retrieve_invoice_status", r#"{"invoice_number": 999}"#).await.unwrap_err();
     assert!(matches!(err, Error::NotFound(_)));
     sandbox.shutdown().await;

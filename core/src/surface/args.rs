@@ -50,7 +50,19 @@ impl<'a> Args<'a> {
 
     /// `page` and `page_size`.
     pub fn page(&self) -> Result<PageRequest> {
-        Ok(PageRequest { page: self.typed("page")?, page_size: self.typed("page_size")? })
+        let page = PageRequest { page: self.typed("page")?, page_size: self.typed("page_size")? };
+        // Pages count from 1; a direct call and an iteration would otherwise differ on 0.
+        let zero = |name: &str| Violation::error(format!("/{name}"), "range", format!("{name} counts from 1, not 0"));
+        let v: Vec<Violation> = [("page", page.page), ("page_size", page.page_size)]
+            .into_iter()
+            .filter(|(_, value)| *value == Some(0))
+            .map(|(name, _)| zero(name))
+            .collect();
+        if v.is_empty() {
+            Ok(page)
+        } else {
+            Err(Error::Validation(v))
+        }
     }
 
     /// Names that are not parameters of the operation, sorted, for a clear error.
