@@ -67,7 +67,7 @@ def test_validation_error_lists_every_violation_and_sends_nothing(sandbox: Sandb
     with pytest.raises(lasku.ValidationError) as caught:
         client.create_invoice(bad)
     paths = {(v["path"], v["code"]) for v in caught.value.violations}
-    assert ("/invoice/SalesName", "required") in paths or ("/SalesName", "required") in paths, paths
+    assert ("/SalesName", "required") in paths, paths
     assert any(v["path"].endswith("/InvoiceRows/0/Tax") for v in caught.value.violations)
     assert all(v["severity"] in ("error", "warning") for v in caught.value.violations)
     assert caught.value.errors
@@ -77,7 +77,7 @@ def test_validation_error_lists_every_violation_and_sends_nothing(sandbox: Sandb
 def test_wrong_types_and_unknown_arguments(client: lasku.Client) -> None:
     with pytest.raises(lasku.ValidationError) as wrong_type:
         client.create_invoice({"InvoiceNumber": 1, "InvoiceRows": [{"Qty": "many"}]})
-    assert any("/InvoiceRows/0/Qty" in v["path"] for v in wrong_type.value.violations), wrong_type.value.violations
+    assert [v["path"] for v in wrong_type.value.violations] == ["/InvoiceRows/0/Qty"], wrong_type.value.violations
     with pytest.raises(lasku.ValidationError) as unknown:
         client.call("validate_token", surprise=1)
     assert unknown.value.violations[0]["code"] == "argument.unknown"

@@ -80,7 +80,8 @@ class ValidationError(LaskuError, ValueError):
     """The input breaks rules lasku checks before sending; nothing was sent.
 
     ``violations`` lists every problem at once (errors and warnings), each with a JSON-pointer
-    ``path`` such as ``/invoice/InvoiceRows/0/Tax``.
+    ``path``: inside the model for a model argument (``/InvoiceRows/0/Tax``), the argument's
+    name for a plain one (``/invoice_number``).
     """
 
     code = "validation"

@@ -48,6 +48,16 @@ impl<'a> Args<'a> {
         self.typed(name)?.ok_or_else(|| missing(name))
     }
 
+    /// A required model argument. Its type errors are placed inside the model (`/InvoiceRows/0/Qty`,
+    /// not `/invoice/InvoiceRows/0/Qty`), where its rules place theirs and where `validate_json`
+    /// places both, so a violation's path names the same member whichever kind it is.
+    pub fn model<T: DeserializeOwned>(&self, name: &str) -> Result<T> {
+        match self.raw(name) {
+            None => Err(missing(name)),
+            Some(raw) => parse_at::<T>(raw.get(), ""),
+        }
+    }
+
     /// `page` and `page_size`.
     pub fn page(&self) -> Result<PageRequest> {
         let page = PageRequest { page: self.typed("page")?, page_size: self.typed("page_size")? };

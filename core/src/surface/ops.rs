@@ -58,7 +58,7 @@ macro_rules! param_value {
         $args.typed::<$t>(stringify!($p))?
     };
     ($args:ident, $p:ident model $t:ty) => {
-        $args.required::<$t>(stringify!($p))?
+        $args.model::<$t>(stringify!($p))?
     };
 }
 
