@@ -47,6 +47,8 @@ fn bad_arguments_are_violations_naming_the_path() {
             .unwrap_err();
     let Error::Validation(v) = err else { panic!("{err:?}") };
     assert_eq!((v[0].path.as_str(), v[0].code.as_str()), ("/InvoiceRows/0/Qty", "type"));
+    let Error::Validation(v) = surface::prepare("create_invoice", r#"{"invoice": [1]}"#).unwrap_err() else { panic!() };
+    assert_eq!((v[0].path.as_str(), v[0].code.as_str()), ("/invoice", "type"));
     let Error::Validation(v) = surface::prepare("retrieve_invoice_status", "{}").unwrap_err() else { panic!() };
     assert_eq!((v[0].path.as_str(), v[0].code.as_str()), ("/invoice_number", "required"));
     let Error::Validation(v) =

@@ -88,30 +88,30 @@ test("HTTP errors map to their classes with status, body and the server's messag
 
 test("wrong types, NaN and missing fields are ValidationErrors naming the field; nothing is sent", async () => {
   const good = invoice(6001);
-  await rejectsUnsent(() => client.createInvoice({ ...good, TotalAmount: NaN }), "/invoice/TotalAmount", "type");
-  await rejectsUnsent(() => client.createInvoice({ ...good, TotalAmount: Infinity }), "/invoice/TotalAmount", "type");
+  await rejectsUnsent(() => client.createInvoice({ ...good, TotalAmount: NaN }), "/TotalAmount", "type");
+  await rejectsUnsent(() => client.createInvoice({ ...good, TotalAmount: Infinity }), "/TotalAmount", "type");
   const rows = structuredClone(good.InvoiceRows);
   rows[1].Qty = "many";
-  await rejectsUnsent(() => client.createInvoice({ ...good, InvoiceRows: rows }), "/invoice/InvoiceRows/1/Qty", "type");
+  await rejectsUnsent(() => client.createInvoice({ ...good, InvoiceRows: rows }), "/InvoiceRows/1/Qty", "type");
   rows[1].Qty = Number.NaN;
-  await rejectsUnsent(() => client.createInvoice({ ...good, InvoiceRows: rows }), "/invoice/InvoiceRows/1/Qty", "type");
+  await rejectsUnsent(() => client.createInvoice({ ...good, InvoiceRows: rows }), "/InvoiceRows/1/Qty", "type");
   await rejectsUnsent(() => client.createInvoice({ ...good, InvoiceDate: undefined }), "/InvoiceDate", "required");
-  await rejectsUnsent(() => client.createInvoice({ ...good, InvoiceDate: "21.11.2026" }), "/invoice/InvoiceDate", "type");
+  await rejectsUnsent(() => client.createInvoice({ ...good, InvoiceDate: "21.11.2026" }), "/InvoiceDate", "type");
   await rejectsUnsent(() => client.createInvoice({ ...good, TotalAmount: 1 }), "/TotalAmount");
-  await rejectsUnsent(() => client.createInvoice({ ...good, InvoiceNumber: 10n }), "/invoice/InvoiceNumber", "type");
-  await rejectsUnsent(() => client.createInvoice({ ...good, SalesName: () => "x" }), "/invoice/SalesName", "type");
+  await rejectsUnsent(() => client.createInvoice({ ...good, InvoiceNumber: 10n }), "/InvoiceNumber", "type");
+  await rejectsUnsent(() => client.createInvoice({ ...good, SalesName: () => "x" }), "/SalesName", "type");
   await rejectsUnsent(() => client.createInvoice("not an invoice"), "/invoice", "type");
   await rejectsUnsent(() => client.createInvoice(), "/invoice", "required");
   await rejectsUnsent(() => client.retrieveInvoiceStatus(), "/invoiceNumber", "required");
   await rejectsUnsent(() => client.retrieveInvoiceStatus({ no: 1 }), "/invoiceNumber", "type");
-  await rejectsUnsent(() => client.submitInvoicePayment(6001, { Amount: "ten" }), "/payment/Amount", "type");
+  await rejectsUnsent(() => client.submitInvoicePayment(6001, { Amount: "ten" }), "/Amount", "type");
   await rejectsUnsent(() => client.listSalesInvoices({ pageSize: "big" }), "/pageSize", "type");
   await rejectsUnsent(() => client.listSalesInvoices({ dateFrom: "yesterday" }), "/dateFrom", "type");
   await rejectsUnsent(() => client.listSalesInvoices({ unknownFilter: 1 }), "/unknownFilter", "argument.unknown");
   await rejectsUnsent(() => client.retrieveInvoiceStatus(1, 2, 3), "", "argument.count");
   const cyclic = { ...good };
   cyclic.SellerInfo = cyclic;
-  await rejectsUnsent(() => client.createInvoice(cyclic), "/invoice/SellerInfo", "type");
+  await rejectsUnsent(() => client.createInvoice(cyclic), "/SellerInfo", "type");
 
   const created = await client.createInvoice(good);
   assert.equal(created.SalesInvoices[0].InvoiceNumber, 6001, "the client works after every error");

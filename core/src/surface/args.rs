@@ -50,12 +50,17 @@ impl<'a> Args<'a> {
 
     /// A required model argument. Its type errors are placed inside the model (`/InvoiceRows/0/Qty`,
     /// not `/invoice/InvoiceRows/0/Qty`), where its rules place theirs and where `validate_json`
-    /// places both, so a violation's path names the same member whichever kind it is.
+    /// places both, so a violation's path names the same member whichever kind it is. A value
+    /// that is not a model at all is placed at the argument (`/invoice`).
     pub fn model<T: DeserializeOwned>(&self, name: &str) -> Result<T> {
-        match self.raw(name) {
-            None => Err(missing(name)),
-            Some(raw) => parse_at::<T>(raw.get(), ""),
-        }
+        let raw = self.raw(name).ok_or_else(|| missing(name))?;
+        parse_at::<T>(raw.get(), "").map_err(|e| match e {
+            Error::Validation(mut v) => {
+                v.iter_mut().filter(|x| x.path.is_empty()).for_each(|x| x.path = pointer_of(name));
+                Error::Validation(v)
+            }
+            other => other,
+        })
     }
 
     /// `page` and `page_size`.
