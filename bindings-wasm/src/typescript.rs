@@ -284,7 +284,7 @@ fn qualify(ty: &str) -> String {
 
 fn operations_js() -> String {
     let mut out = String::from(HEADER);
-    out.push_str("\"use strict\";\n// [method, operation id, required parameters, optional parameters as [snake_case, camelCase], paged]\nmodule.exports = [\n");
+    out.push_str("\"use strict\";\n// [method, operation id, required parameters, optional parameters as [snake_case, camelCase], paged, model parameters]\nmodule.exports = [\n");
     for op in surface::operations() {
         let required: Vec<String> = op.params.iter().filter(|p| p.required).map(|p| string_literal(p.name)).collect();
         let optional: Vec<String> = op
@@ -293,14 +293,21 @@ fn operations_js() -> String {
             .filter(|p| !p.required)
             .map(|p| format!("[{}, {}]", string_literal(p.name), string_literal(&camel(p.name))))
             .collect();
+        let models: Vec<String> = op
+            .params
+            .iter()
+            .filter(|p| matches!(p.kind, ParamKind::Model(_)))
+            .map(|p| string_literal(p.name))
+            .collect();
         let _ = writeln!(
             out,
-            "  [{}, {}, [{}], [{}], {}],",
+            "  [{}, {}, [{}], [{}], {}, [{}]],",
             string_literal(&camel(op.id)),
             string_literal(op.id),
             required.join(", "),
             optional.join(", "),
-            op.paged
+            op.paged,
+            models.join(", ")
         );
     }
     out.push_str("];\n");

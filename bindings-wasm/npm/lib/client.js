@@ -92,6 +92,18 @@ function namedArgs(id, required, optional, args) {
   return named;
 }
 
+/**
+ * Places violations found inside a model argument inside the model (`/TotalAmount`, not
+ * `/invoice/TotalAmount`), as the core places its own: one path per member whatever the error.
+ */
+function intoModels(error, models) {
+  if (!(error instanceof ValidationError)) return;
+  for (const v of error.violations) {
+    const match = /^\/([^/]+)(\/.+)$/.exec(v.path);
+    if (match && models.includes(match[1])) v.path = match[2];
+  }
+}
+
 function snakeToCamelMap(required, optional) {
   const names = {};
   for (const snake of required) names[snake] = snake.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
@@ -266,12 +278,13 @@ class Client {
     return JSON.parse(text);
   }
 
-  #invoke(id, required, optional, paged, args) {
+  #invoke(id, required, optional, paged, models, args) {
     const names = snakeToCamelMap(required, optional);
     let json;
     try {
       json = toJson(namedArgs(id, required, optional, args));
     } catch (error) {
+      intoModels(error, models);
       if (!paged) return Promise.reject(renameParams(error, names));
       json = error;
     }
@@ -300,11 +313,11 @@ class Client {
   }
 
   static {
-    for (const [method, id, required, optional, paged] of OPERATIONS) {
+    for (const [method, id, required, optional, paged, models] of OPERATIONS) {
       Object.defineProperty(Client.prototype, method, {
         value: {
           [method](...args) {
-            return this.#invoke(id, required, optional, paged, args);
+            return this.#invoke(id, required, optional, paged, models, args);
           },
         }[method],
         writable: true,
