@@ -22,6 +22,14 @@ export interface ValidationResult {
   violations: Violation[];
 }
 
+/**
+ * Bytes lasku hands out: a `Uint8Array` over an ordinary `ArrayBuffer`, so `fetch` takes it as a
+ * body (TypeScript 5.7 and later type a plain `Uint8Array` as possibly shared memory, which
+ * `BodyInit` refuses). Written without `Uint8Array<ArrayBuffer>`, which TypeScript before 5.7
+ * rejects (TS2315).
+ */
+export type Bytes = Uint8Array & { readonly buffer: ArrayBuffer };
+
 /** The request a transport sends. */
 export interface TransportRequest {
   method: "GET" | "POST" | "PUT" | "DELETE";
@@ -29,9 +37,18 @@ export interface TransportRequest {
   /** `X-Api-Key`, `Accept`, `User-Agent` and, with a body, `Content-Type`. */
   headers: Record<string, string>;
   /** The JSON body as UTF-8 bytes, if any. */
-  body?: Uint8Array<ArrayBuffer>;
-  /** What is left of the client's deadline for this attempt. */
+  body?: Bytes;
+  /**
+   * What is left of the client's deadline for this attempt. It may exceed what `setTimeout`
+   * takes (2^31 - 1 ms); lasku itself sets no timer beyond that.
+   */
   timeoutMs?: number;
+  /**
+   * The client's `connectTimeoutMs` (default 10,000), for transports that can limit the time
+   * to connect, e.g. an undici `Agent({ connect: { timeout } })`. The default fetch transport
+   * cannot set it: plain `fetch` has no connect timeout (only `timeoutMs` and `signal` apply).
+   */
+  connectTimeoutMs?: number;
   /** Aborted when the deadline passes or lasku stops waiting. */
   signal: AbortSignal;
 }
@@ -63,9 +80,16 @@ export interface ClientOptions {
   partnerKey?: string;
   /** How requests are sent; `fetchTransport()` (globalThis.fetch) by default. */
   transport?: Transport | ((request: TransportRequest) => Promise<TransportResponse | Response>);
-  /** Deadline for a whole call, retries included (default 60,000). */
+  /**
+   * Deadline for a whole call in milliseconds, retries included (default 60,000); a whole
+   * number of at least 1. Anything from 2^31 ms (24.8 days) up is as good as no deadline.
+   */
   timeoutMs?: number;
-  /** Connect timeout for transports that can set one (default 10,000). */
+  /**
+   * Connect timeout in milliseconds (default 10,000), handed to the transport as
+   * `TransportRequest.connectTimeoutMs`. The default fetch transport cannot apply it; a
+   * transport of your own can (e.g. fetch with an undici `Agent({ connect: { timeout } })`).
+   */
   connectTimeoutMs?: number;
   /** Retries after the first attempt (default 3). Creates are never retried when they may have arrived. */
   maxRetries?: number;
@@ -77,7 +101,13 @@ export interface ClientOptions {
  * A paged list call: await it for one page (`{ Data, Meta }`), or iterate it with `for await`
  * for every item across pages; `.pages()` iterates page by page.
  */
-export interface PagedCall<T> extends PromiseLike<Models.Page<T>>, AsyncIterable<T> {
+export declare class PagedCall<T> implements PromiseLike<Models.Page<T>>, AsyncIterable<T> {
+  /** Made by the paged methods of `Client`. */
+  private constructor();
+  then<R1 = Models.Page<T>, R2 = never>(
+    onFulfilled?: ((page: Models.Page<T>) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2>;
   catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<Models.Page<T> | R>;
   finally(onFinally?: (() => void) | null): Promise<Models.Page<T>>;
   pages(): AsyncIterableIterator<Models.Page<T>>;
@@ -102,7 +132,8 @@ export type ItemOutcome =
   | { status: "invalid"; violations: Violation[] }
   | { status: "submitted"; batchId: number }
   | { status: "not_sent"; error: LaskuError }
-  | { status: "unknown"; reason: string };
+  /** It may or may not have reached the server (`cause` says why); a resubmission looks it up first. */
+  | { status: "unknown"; cause: string };
 
 /** Per-invoice outcomes of `submitInvoices`, in input order. */
 export interface BatchReport {
@@ -173,8 +204,9 @@ export declare function validateInvoices(invoices: Models.SalesInvoiceInput[]): 
 export declare function prepareInvoiceBatches(
   invoices: Models.SalesInvoiceInput[],
   options?: PrepareOptions,
-): Array<Uint8Array<ArrayBuffer>>;
+): Bytes[];
 
+/** Options of `prepareInvoiceBatches`; any other name is a ValidationError. */
 export interface PrepareOptions {
   /** Invoices per body (default 1,000). */
   maxPerRequest?: number;
@@ -245,7 +277,10 @@ export declare function finnishReference(base: string | number): {
   rfFormatted: string;
 };
 
-/** Encodes a Finnish virtual bank barcode (54 digits; version 4, or 5 for RF references). */
+/**
+ * Encodes a Finnish virtual bank barcode (54 digits; version 4, or 5 for RF references). A
+ * member of any other name (e.g. a misspelt `due`) is a ValidationError, not ignored.
+ */
 export declare function virtualBarcode(input: {
   iban: string;
   amount: string | number;

@@ -3,7 +3,8 @@
 //! The JavaScript half normalises whatever the user supplied (the default `fetch` transport or
 //! an object with `send(request)`), so Rust sees one shape:
 //!
-//! - `send(request)` returns `[promise, abort]`; the promise resolves to
+//! - `send(request)` gets `{ method, url, headers: [[name, value], ...], body?, timeoutMs?,
+//!   connectTimeoutMs? }` and returns `[promise, abort]`; the promise resolves to
 //!   `{ status, headers: [[name, value], ...], body: Uint8Array }` or rejects with
 //!   `{ kind: "connect" | "timeout" | "io" | "other", mayHaveBeenSent, message }`;
 //!   `abort()` is called when the client stops waiting (its deadline passed).
@@ -56,15 +57,22 @@ fn set(target: &Object, key: &str, value: &JsValue) {
 /// The host's transport.
 pub(crate) struct JsTransport {
     send: Function,
+    /// The client's connect timeout, passed on with every request for transports that can
+    /// set one (the core's requests carry only the attempt's whole timeout).
+    connect_timeout: Option<Duration>,
 }
 
 impl JsTransport {
-    pub(crate) fn new(send: Function) -> Self {
-        JsTransport { send }
+    pub(crate) fn new(send: Function, connect_timeout: Option<Duration>) -> Self {
+        JsTransport { send, connect_timeout }
     }
 }
 
-fn request_to_js(request: &HttpRequest) -> Object {
+fn millis(duration: Duration) -> JsValue {
+    JsValue::from_f64(duration.as_millis() as f64)
+}
+
+fn request_to_js(request: &HttpRequest, connect_timeout: Option<Duration>) -> Object {
     let out = Object::new();
     set(&out, "method", &JsValue::from_str(request.method.as_str()));
     set(&out, "url", &JsValue::from_str(&request.url));
@@ -77,7 +85,10 @@ fn request_to_js(request: &HttpRequest) -> Object {
         set(&out, "body", &Uint8Array::from(body.as_slice()));
     }
     if let Some(timeout) = request.timeout {
-        set(&out, "timeoutMs", &JsValue::from_f64(timeout.as_millis() as f64));
+        set(&out, "timeoutMs", &millis(timeout));
+    }
+    if let Some(timeout) = connect_timeout {
+        set(&out, "connectTimeoutMs", &millis(timeout));
     }
     out
 }
@@ -122,7 +133,7 @@ fn error_from_js(value: &JsValue) -> TransportError {
 
 impl Transport for JsTransport {
     fn send(&self, request: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
-        let started = self.send.call1(&JsValue::NULL, &request_to_js(&request));
+        let started = self.send.call1(&JsValue::NULL, &request_to_js(&request, self.connect_timeout));
         Box::pin(async move {
             let answer = started.map_err(|e| error_from_js(&e))?;
             let (promise, abort) = promise_pair(answer).ok_or_else(|| {

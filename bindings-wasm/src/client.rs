@@ -93,7 +93,8 @@ impl WasmClient {
     #[wasm_bindgen(constructor)]
     pub fn new(options_json: &str, send: Function, sleep: Function, now: Function) -> Result<WasmClient, JsValue> {
         let config = build_config(options_json)?;
-        let inner = Client::with_transport(config, JsTransport::new(send), JsRuntime::new(sleep, now));
+        let transport = JsTransport::new(send, Some(config.connect_timeout()));
+        let inner = Client::with_transport(config, transport, JsRuntime::new(sleep, now));
         Ok(WasmClient { inner })
     }
 

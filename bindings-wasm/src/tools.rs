@@ -65,6 +65,13 @@ pub fn wasm_memory() -> JsValue {
     wasm_bindgen::memory()
 }
 
+/// How many JavaScript values the module holds on to (closures awaiting a promise, callbacks,
+/// objects): a leak check for the tests, which expect it to stay flat over many calls.
+#[wasm_bindgen(js_name = liveHandles)]
+pub fn live_handles() -> u32 {
+    wasm_bindgen::externref_heap_live_count()
+}
+
 /// As `prepareBody`, with the arguments the first `len` bytes of the input buffer (UTF-8).
 #[wasm_bindgen(js_name = prepareInput)]
 pub fn prepare_input(operation_id: &str, len: usize) -> Result<Option<Uint8Array>, JsValue> {

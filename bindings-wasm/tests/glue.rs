@@ -90,6 +90,7 @@ async fn a_call_goes_through_the_js_transport_with_the_js_user_agent() {
     let names: Vec<String> = headers.iter().map(|h| Array::from(&h).get(0).as_string().unwrap()).collect();
     assert!(names.contains(&"User-Agent".to_owned()) && names.contains(&"X-Api-Key".to_owned()), "{names:?}");
     assert!(get(&request, "timeoutMs").as_f64().unwrap() > 0.0);
+    assert_eq!(get(&request, "connectTimeoutMs").as_f64(), Some(10_000.0), "the default connect timeout");
 }
 
 #[wasm_bindgen_test]

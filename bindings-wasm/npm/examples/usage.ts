@@ -6,6 +6,8 @@ import {
   RateLimitError,
   UnknownOutcomeError,
   ApiError,
+  LaskuError,
+  PagedCall,
   buildInvoice,
   validateInvoice,
   finnishReference,
@@ -19,7 +21,10 @@ import {
   type InvoiceStatus,
   type Page,
   type BatchReport,
+  type Bytes,
+  type ItemOutcome,
   type Transport,
+  type TransportRequest,
 } from "lasku";
 
 const logging: Transport = {
@@ -35,6 +40,39 @@ const logging: Transport = {
     return response;
   },
 };
+
+/** A transport that uses everything a request carries, the connect timeout included. */
+async function withConnectTimeout(request: TransportRequest): Promise<Response> {
+  const body: Bytes | undefined = request.body;
+  const connect: number | undefined = request.connectTimeoutMs;
+  const whole: number | undefined = request.timeoutMs;
+  console.log(connect, whole); // e.g. for an undici Agent({ connect: { timeout: connect } })
+  return fetch(request.url, { method: request.method, headers: request.headers, body, signal: request.signal });
+}
+
+/** Every outcome of a chunked submission, each with its own members (checked exhaustively). */
+function describeOutcome(outcome: ItemOutcome): string {
+  switch (outcome.status) {
+    case "accepted":
+      return `accepted in batch ${outcome.batchId ?? "?"}`;
+    case "rejected":
+      return `rejected in batch ${outcome.batchId}: ${outcome.message}`;
+    case "invalid":
+      return `invalid: ${outcome.violations.map((v) => v.code).join(", ")}`;
+    case "submitted":
+      return `still processing in batch ${outcome.batchId}`;
+    case "not_sent": {
+      const error: LaskuError = outcome.error;
+      return `not sent: ${error.code}`;
+    }
+    case "unknown":
+      return `unknown: ${outcome.cause}`;
+    default: {
+      const none: never = outcome;
+      return none;
+    }
+  }
+}
 
 export async function tour(): Promise<void> {
   const client = new Client({ apiKey: "lasku-sandbox-key", baseUrl: "http://127.0.0.1:8080/v2", transport: logging, maxRetries: 2 });
@@ -72,15 +110,20 @@ export async function tour(): Promise<void> {
     console.log(n);
   }
   for await (const page of client.listProducts().pages()) console.log(page.Data.length);
+  const paged = client.listProducts();
+  if (paged instanceof PagedCall) console.log("a PagedCall: await it or iterate it");
+  const timed = new Client({ apiKey: "k", transport: withConnectTimeout, timeoutMs: 2 ** 31, connectTimeoutMs: 2000 });
+  console.log(timed.baseUrl);
 
   const input: SalesInvoiceInput[] = [invoice, { ...invoice, InvoiceNumber: "1002", TotalAmount: "134.40" }];
   const report: BatchReport = await client.submitInvoices(input, { maxPerRequest: 500 });
   for (const outcome of report.outcomes) {
     if (outcome.status === "rejected") console.log(outcome.message);
     if (outcome.status === "invalid") console.log(outcome.violations[0]?.code);
+    console.log(describeOutcome(outcome));
   }
   const ready: boolean = await startBatchWorker();
-  const bodies: Uint8Array[] = prepareInvoiceBatches(input, { worker: ready ? "auto" : false });
+  const bodies: Bytes[] = prepareInvoiceBatches(input, { worker: ready ? "auto" : false });
   console.log(bodies.length);
   await stopBatchWorker();
 
@@ -100,6 +143,10 @@ export async function tour(): Promise<void> {
   new Client({ apiKey: "k", retries: 3 });
   // @ts-expect-error the worker option is a boolean or "auto"
   prepareInvoiceBatches(input, { worker: "always" });
+  for (const outcome of report.outcomes) {
+    // @ts-expect-error an unknown outcome says why in `cause`
+    if (outcome.status === "unknown") console.log(outcome.reason);
+  }
   // @ts-expect-error answers use numbers for money
   const wrong: string = status.OpenAmount;
   console.log(wrong);

@@ -18,10 +18,19 @@ const OPTION_TYPES = {
   baseUrl: "string",
   partnerKey: "string",
   transport: "transport",
-  timeoutMs: "count",
+  timeoutMs: "positive",
   connectTimeoutMs: "count",
   maxRetries: "count",
   pathOverrides: "record",
+};
+
+const OPTION_CHECKS = {
+  string: (value) => typeof value === "string",
+  count: (value) => Number.isSafeInteger(value) && value >= 0,
+  // The core refuses a zero timeout (config.rs: "the timeout must be positive").
+  positive: (value) => Number.isSafeInteger(value) && value >= 1,
+  record: (value) => value !== null && typeof value === "object" && Object.values(value).every((v) => typeof v === "string"),
+  transport: (value) => (value !== null && typeof value === "object" && typeof value.send === "function") || typeof value === "function",
 };
 
 function checkOptions(options) {
@@ -34,18 +43,12 @@ function checkOptions(options) {
       throw new ConfigurationError(`unknown client option ${JSON.stringify(name)}; known: ${Object.keys(OPTION_TYPES).join(", ")}`);
     }
     if (value === undefined) continue;
-    const ok =
-      kind === "string"
-        ? typeof value === "string"
-        : kind === "count"
-          ? Number.isSafeInteger(value) && value >= 0
-          : kind === "record"
-            ? value !== null && typeof value === "object" && Object.values(value).every((v) => typeof v === "string")
-            : (value !== null && typeof value === "object" && typeof value.send === "function") || typeof value === "function";
+    const ok = OPTION_CHECKS[kind](value);
     if (!ok) {
       const expected = {
         string: "a string",
         count: "a whole number ≥ 0",
+        positive: "a whole number of milliseconds ≥ 1",
         record: "an object of strings (operation id → path template)",
         transport: "an object with send(request), or a function",
       }[kind];

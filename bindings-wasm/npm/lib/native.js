@@ -15,15 +15,18 @@ const { fromCore, InternalError } = require("./errors.js");
 let generation = 0;
 let hostReady = false;
 let lastPanic = null;
+const running = new Set(); // ids of the tasks being driven
 const waiters = new Map(); // task id -> function that schedules its next poll
-const earlyWakes = new Set(); // task ids woken while being polled
+const earlyWakes = new Set(); // ids of running tasks woken while being polled
 const inflight = new Set(); // rejecters of the tasks running in this generation
 const resources = new Set(); // cancel functions of the timers and requests the core started
 
 function wake(id) {
   const schedule = waiters.get(id);
   if (schedule === undefined) {
-    earlyWakes.add(id);
+    // A wake for a finished task is late news (e.g. a cancelled timer's promise settling after
+    // the task ended): nothing to poll, and nothing to remember.
+    if (running.has(id)) earlyWakes.add(id);
     return;
   }
   waiters.delete(id);
@@ -51,6 +54,7 @@ function recover(trap) {
   lastPanic = null;
   generation += 1;
   hostReady = false;
+  running.clear();
   waiters.clear();
   earlyWakes.clear();
   try {
@@ -117,8 +121,10 @@ function run(makeTask) {
       if (settled) return;
       settled = true;
       inflight.delete(abandon);
-      waiters.delete(id);
       if (gen === generation) {
+        running.delete(id);
+        waiters.delete(id);
+        earlyWakes.delete(id);
         try {
           task.free();
         } catch {
@@ -129,6 +135,7 @@ function run(makeTask) {
     };
     const abandon = (error) => finish(reject, error);
     inflight.add(abandon);
+    running.add(id);
     const step = () => {
       if (settled || gen !== generation) return;
       let out;
@@ -153,34 +160,56 @@ function run(makeTask) {
 }
 
 /**
- * Hands a started timer or request to the core as `[promise, cancel]`: the promise never
- * settles into a replaced instance, and `cancel` also runs when the instance is replaced.
+ * Hands a started timer or request to the core as `[promise, stop]`: the promise never settles
+ * into a replaced instance, and `stop` also runs when the instance is replaced.
+ *
+ * The core awaits the promise through two closures that stay in the module's table until the
+ * promise settles. So when the core stops waiting (`stop`: a cancelled timer, a request past
+ * its deadline) the promise is settled right away, whatever `cancel` and the host's own promise
+ * do later: a cleared timer never fires, and a user's transport may never answer.
  */
 function handOver(promise, cancel) {
   const gen = generation;
   let done = false;
-  const stop = () => {
+  let resolveGated;
+  let rejectGated;
+  const gated = new Promise((resolve, reject) => {
+    resolveGated = resolve;
+    rejectGated = reject;
+  });
+  const settle = (fn, value) => {
     if (done) return;
     done = true;
     resources.delete(stop);
-    cancel();
+    if (gen === generation) fn(value);
+  };
+  const stop = () => {
+    if (done) return;
+    try {
+      cancel();
+    } finally {
+      // Nobody reads this answer: the core has dropped its side already.
+      settle(resolveGated, undefined);
+    }
   };
   resources.add(stop);
-  const gated = new Promise((resolve, reject) => {
-    promise.then(
-      (value) => {
-        done = true;
-        resources.delete(stop);
-        if (gen === generation) resolve(value);
-      },
-      (error) => {
-        done = true;
-        resources.delete(stop);
-        if (gen === generation) reject(error);
-      },
-    );
-  });
+  promise.then(
+    (value) => settle(resolveGated, value),
+    (error) => settle(rejectGated, error),
+  );
   return [gated, stop];
+}
+
+/** Counts for leak checks in tests: tasks running and waiting, wakes kept, resources held. */
+function diagnostics() {
+  return {
+    running: running.size,
+    waiting: waiters.size,
+    earlyWakes: earlyWakes.size,
+    inflight: inflight.size,
+    resources: resources.size,
+    liveHandles: core.liveHandles(),
+  };
 }
 
 module.exports = {
@@ -188,5 +217,6 @@ module.exports = {
   sync,
   run,
   handOver,
+  diagnostics,
   generation: () => generation,
 };

@@ -16,8 +16,25 @@ function typeError(path, message) {
   });
 }
 
+function typeName(value) {
+  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
+}
+
 function requireString(value, name) {
-  if (typeof value !== "string") throw typeError(`/${name}`, `${name} must be a string, got ${value === null ? "null" : typeof value}`);
+  if (typeof value !== "string") throw typeError(`/${name}`, `${name} must be a string, got ${typeName(value)}`);
+}
+
+/**
+ * Checks that `value` is a plain object (not null, not an array) whose keys are all `known`, as
+ * the Client checks its options: a misspelt option is an error, not silently ignored.
+ */
+function requireObject(value, what, member, known) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw typeError("", `${what} must be an object, got ${typeName(value)}`);
+  }
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key)) throw typeError(`/${key}`, `unknown ${member} ${JSON.stringify(key)}; known: ${known.join(", ")}`);
+  }
 }
 
 function isError(v) {
@@ -36,6 +53,10 @@ function camelKeys(object) {
 }
 
 function validateDocument(kind, value) {
+  // Undefined is no JSON value at all (JSON.stringify answers undefined, not text).
+  if (value === undefined) {
+    return report([{ path: "", code: "type", message: `expected a ${kind === "invoice" ? "SalesInvoice" : "SalesInvoiceUpdate"} object, got undefined`, severity: "error" }]);
+  }
   const bad = unrepresentable(value);
   if (bad.length > 0) return report(bad);
   return report(sync(() => core.validateJson(kind, JSON.stringify(value))));
@@ -159,6 +180,8 @@ function writeBatchArgs(json) {
   return head + written + tail;
 }
 
+const PREPARE_OPTIONS = ["maxPerRequest", "worker"];
+
 /**
  * Validates invoices and serialises them into request bodies for `submitSalesInvoiceBatch`,
  * `maxPerRequest` (default 1,000) per body: `{"SalesInvoices":[{"SalesInvoice":[...]}]}` as
@@ -168,6 +191,7 @@ function writeBatchArgs(json) {
  */
 function prepareInvoiceBatches(invoices, options = {}) {
   checkArray(invoices);
+  requireObject(options, "the options (second argument)", "option", PREPARE_OPTIONS);
   const size = options.maxPerRequest ?? CHUNK;
   if (!Number.isSafeInteger(size) || size < 1) throw typeError("/maxPerRequest", "maxPerRequest must be a whole number ≥ 1");
   const mode = options.worker ?? "auto";
@@ -299,7 +323,7 @@ function renameKeys(object, keys) {
  * discountPercent?, priceIncludesVat?, productCode?, unit? }], paymentTermsDays? }`
  */
 function buildInvoice(input) {
-  if (input === null || typeof input !== "object" || Array.isArray(input)) throw typeError("", "the input must be an object");
+  if (input === null || typeof input !== "object" || Array.isArray(input)) throw typeError("", `the input must be an object, got ${typeName(input)}`);
   const { paymentTermsDays, rows, ...rest } = input;
   const converted = { ...rest, rows: Array.isArray(rows) ? rows.map((row) => renameKeys(row, ROW_KEYS)) : rows };
   if (paymentTermsDays !== undefined) converted.payment_terms_days = paymentTermsDays;
@@ -309,6 +333,7 @@ function buildInvoice(input) {
   } catch (error) {
     if (error instanceof ValidationError) {
       for (const v of error.violations) {
+        v.message = v.message.replace(/`payment_terms_days`/g, "`paymentTermsDays`");
         v.path = v.path
           .replace(/^\/payment_terms_days/, "/paymentTermsDays")
           .replace(/^(\/rows\/\d+\/)([a-z_]+)/, (all, head, key) => head + (ROW_NAMES[key] ?? key));
@@ -335,8 +360,13 @@ function finnishReference(base) {
   return camelKeys(JSON.parse(sync(() => core.referenceForms(base))));
 }
 
+const BARCODE_INPUT = ["iban", "amount", "reference", "dueDate"];
+
 /** Encodes a Finnish virtual bank barcode (version 4, or 5 for RF references): 54 digits. */
-function virtualBarcode({ iban, amount, reference, dueDate } = {}) {
+function virtualBarcode(input) {
+  requireObject(input, "the input", "member", BARCODE_INPUT);
+  const { iban, reference, dueDate } = input;
+  let { amount } = input;
   requireString(iban, "iban");
   if (typeof amount === "number") {
     if (!Number.isFinite(amount)) throw typeError("/amount", `${amount} is not a finite number`);

@@ -114,9 +114,19 @@ async function normalizeResponse(response) {
 }
 
 /**
+ * The longest delay setTimeout takes (2^31 - 1 ms, some 24.8 days): a longer one makes Node warn
+ * (TimeoutOverflowWarning) and fire after 1 ms, and browsers do the same without the warning.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
  * Turns a user transport into the function the core calls: it gets
- * `{ method, url, headers: [[name, value]], body?, timeoutMs? }` and returns `[promise, abort]`.
- * The user's `send` sees `{ method, url, headers: { name: value }, body?, timeoutMs?, signal }`.
+ * `{ method, url, headers: [[name, value]], body?, timeoutMs?, connectTimeoutMs? }` and returns
+ * `[promise, abort]`. The user's `send` sees `{ method, url, headers: { name: value }, body?,
+ * timeoutMs?, connectTimeoutMs?, signal }`.
+ *
+ * When the attempt's time is up the promise rejects as a timeout and the signal aborts, whether
+ * or not the user's `send` ever settles.
  */
 function bridge(transport) {
   const send =
@@ -129,30 +139,32 @@ function bridge(transport) {
   return (raw) => {
     const controller = new AbortController();
     let timedOut = false;
-    const timer =
-      typeof raw.timeoutMs === "number"
-        ? setTimeout(() => {
-            timedOut = true;
-            controller.abort(new Error(`no response within ${raw.timeoutMs} ms`));
-          }, raw.timeoutMs)
-        : undefined;
+    let timer;
     const request = {
       method: raw.method,
       url: raw.url,
       headers: Object.fromEntries(raw.headers),
       body: raw.body,
       timeoutMs: raw.timeoutMs,
+      connectTimeoutMs: raw.connectTimeoutMs,
       signal: controller.signal,
     };
-    const exchange = (async () => {
-      try {
-        return await normalizeResponse(await send(request));
-      } catch (error) {
-        throw classify(error, controller.signal, () => timedOut);
-      } finally {
-        clearTimeout(timer);
+    const exchange = new Promise((resolve, reject) => {
+      // A deadline beyond setTimeout's range is as good as none: the core keeps its own.
+      if (typeof raw.timeoutMs === "number" && raw.timeoutMs <= MAX_TIMER_MS) {
+        timer = setTimeout(() => {
+          timedOut = true;
+          const error = new Error(`no response within ${raw.timeoutMs} ms`);
+          controller.abort(error);
+          reject(classify(error, controller.signal, () => true));
+        }, raw.timeoutMs);
       }
-    })();
+      (async () => normalizeResponse(await send(request)))().then(resolve, (error) =>
+        reject(classify(error, controller.signal, () => timedOut)),
+      );
+    });
+    const stopTimer = () => clearTimeout(timer);
+    exchange.then(stopTimer, stopTimer);
     const abort = () => {
       clearTimeout(timer);
       if (!controller.signal.aborted) controller.abort(new Error("lasku stopped waiting for this response"));
@@ -161,11 +173,14 @@ function bridge(transport) {
   };
 }
 
-/** The core's sleep: `[promise, cancel]`. */
+/** The core's sleep: `[promise, cancel]`. Delays beyond setTimeout's range are chained. */
 function sleep(ms) {
   let timer;
   const done = new Promise((resolve) => {
-    timer = setTimeout(resolve, ms);
+    const arm = (left) => {
+      timer = left > MAX_TIMER_MS ? setTimeout(() => arm(left - MAX_TIMER_MS), MAX_TIMER_MS) : setTimeout(resolve, left);
+    };
+    arm(ms);
   });
   return handOver(done, () => clearTimeout(timer));
 }
@@ -182,4 +197,4 @@ function runtimeName() {
   return "web";
 }
 
-module.exports = { fetchTransport, bridge, sleep, now, runtimeName, normalizeResponse };
+module.exports = { fetchTransport, bridge, sleep, now, runtimeName, normalizeResponse, MAX_TIMER_MS };

@@ -36,6 +36,14 @@ const requireFromInstall = createRequire(path.join(PKG_DIR, "package.json"));
 /** The package through require (CommonJS). */
 export const lasku = requireFromInstall("lasku");
 
+/**
+ * A module of the installed package's lib/ folder (the same instance `lasku` uses), for tests
+ * that look at its internals, e.g. `internal("native.js").diagnostics()`.
+ */
+export function internal(file) {
+  return createRequire(requireFromInstall.resolve("lasku"))(`./lib/${file}`);
+}
+
 /** The package through import (ES module). */
 export async function importLasku() {
   const entry = requireFromInstall.resolve("lasku").replace(/index\.js$/, "index.mjs");

@@ -171,3 +171,44 @@ test("the Finnish toolkit: identifiers, references and virtual barcodes", () => 
   );
   assert.throws(() => lasku.virtualBarcode({ iban: "FI2112345600000785", amount: NaN, reference: "1232" }), lasku.ValidationError);
 });
+
+test("missing, null and non-object arguments to the helpers are ValidationErrors naming the argument", () => {
+  const barcode = { iban: "FI7944052020036082", amount: "1.00", reference: "50018" };
+  const throwing = [
+    [() => lasku.virtualBarcode(null), "", /input must be an object, got null/],
+    [() => lasku.virtualBarcode(), "", /input must be an object, got undefined/],
+    [() => lasku.virtualBarcode("x"), "", /input must be an object, got string/],
+    [() => lasku.virtualBarcode({ ...barcode, due: "2026-12-01" }), "/due", /unknown member "due"/],
+    [() => lasku.prepareInvoiceBatches([], null), "", /options \(second argument\) must be an object, got null/],
+    [() => lasku.prepareInvoiceBatches([], 5), "", /options \(second argument\) must be an object, got number/],
+    [() => lasku.prepareInvoiceBatches([], { bogus: 1 }), "/bogus", /unknown option "bogus"; known: maxPerRequest, worker/],
+    [() => lasku.prepareInvoiceBatches(), "", /invoices must be an array/],
+    [() => lasku.validateInvoices(), "", /invoices must be an array/],
+    [() => lasku.buildInvoice(), "", /input must be an object, got undefined/],
+    [() => lasku.finnishReference(), "/base", /base must be a string/],
+    [() => lasku.checkIdentifier(), "/kind", /kind must be a string/],
+    [() => lasku.decodeVirtualBarcode(null), "/code", /code must be a string, got null/],
+  ];
+  for (const [call, path, message] of throwing) {
+    assert.throws(
+      call,
+      (error) => error instanceof lasku.ValidationError && error.violations[0].path === path && message.test(error.violations[0].message),
+      String(call),
+    );
+  }
+  // The validators answer with a report instead, as they do for null.
+  for (const [call, expected] of [
+    [() => lasku.validateInvoice(), /expected a SalesInvoice object, got undefined/],
+    [() => lasku.validateInvoiceUpdate(), /expected a SalesInvoiceUpdate object, got undefined/],
+    [() => lasku.validateInvoice(null), /null/],
+  ]) {
+    const result = call();
+    assert.equal(result.valid, false, String(call));
+    assert.equal(result.violations[0].path, "");
+    assert.match(result.violations[0].message, expected);
+  }
+  // Defaults still work.
+  assert.deepEqual(lasku.prepareInvoiceBatches([]), []);
+  assert.deepEqual(lasku.prepareInvoiceBatches([], undefined), []);
+  assert.equal(lasku.virtualBarcode({ ...barcode, dueDate: null }).length, 54);
+});

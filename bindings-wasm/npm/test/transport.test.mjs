@@ -35,8 +35,25 @@ test("a test double answers without any network, and sees the whole request", as
   assert.equal(request.headers["User-Agent"], client.userAgent);
   assert.equal(request.headers.Accept, "application/json");
   assert.ok(request.timeoutMs > 0 && request.timeoutMs <= 60000);
+  assert.equal(request.connectTimeoutMs, 10000, "the default connect timeout");
   assert.equal(request.signal.aborted, false);
   assert.equal(request.body, undefined);
+});
+
+test("connectTimeoutMs reaches the transport with every request", async () => {
+  const seen = [];
+  const client = new lasku.Client({
+    apiKey: "k",
+    connectTimeoutMs: 2500,
+    timeoutMs: 30000,
+    transport: async (request) => {
+      seen.push(request);
+      return json(200, { IsValid: true });
+    },
+  });
+  await client.validateToken();
+  assert.equal(seen[0].connectTimeoutMs, 2500);
+  assert.ok(seen[0].timeoutMs > 2500 && seen[0].timeoutMs <= 30000);
 });
 
 test("bodies reach the transport as UTF-8 JSON bytes", async () => {
