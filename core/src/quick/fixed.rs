@@ -43,7 +43,7 @@ impl Fixed {
     pub const ZERO: Fixed = Fixed { m: 0, s: 0 };
     const HUNDRED: Fixed = Fixed { m: 100, s: 0 };
 
-    #[inline]
+    #[inline(always)]
     fn new(m: i64, s: u32) -> Option<Fixed> {
         (s <= MAX_SCALE).then_some(Fixed { m, s })
     }
@@ -65,7 +65,7 @@ impl Fixed {
     }
 
     /// The mantissa at scale `s` (not below this one's).
-    #[inline]
+    #[inline(always)]
     fn at(self, s: u32) -> Option<i64> {
         match s.checked_sub(self.s)? {
             0 => Some(self.m),
@@ -74,19 +74,19 @@ impl Fixed {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn add(self, other: Fixed) -> Option<Fixed> {
         let s = self.s.max(other.s);
         Fixed::new(self.at(s)?.checked_add(other.at(s)?)?, s)
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn sub(self, other: Fixed) -> Option<Fixed> {
         let s = self.s.max(other.s);
         Fixed::new(self.at(s)?.checked_sub(other.at(s)?)?, s)
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn mul(self, other: Fixed) -> Option<Fixed> {
         let m = if self.m.unsigned_abs() < SMALL && other.m.unsigned_abs() < SMALL {
             self.m * other.m
@@ -123,7 +123,7 @@ impl Fixed {
 
     /// Whether it has no more than two decimals (`v.round_dp(2) == v`).
     pub fn cents_only(self) -> bool {
-        self.s <= 2 || pow10(self.s - 2).is_some_and(|unit| self.m % unit == 0)
+        self.s <= 2 || matches!(pow10(self.s - 2), Some(unit) if self.m % unit == 0)
     }
 
     /// Whether two amounts agree within one cent (`money::within_cent`).
@@ -134,7 +134,7 @@ impl Fixed {
     }
 
     /// Compares the values.
-    #[inline]
+    #[inline(always)]
     pub fn cmp(self, other: Fixed) -> Option<Ordering> {
         let s = self.s.max(other.s);
         Some(self.at(s)?.cmp(&other.at(s)?))

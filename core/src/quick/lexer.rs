@@ -126,7 +126,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// The name that followed entry `prev` of `shape` last time.
-    #[inline]
+    #[inline(always)]
     pub fn guess(&self, shape: usize, prev: u32) -> Option<Guess<'a>> {
         let entries = &self.shapes.get(shape)?.entries;
         let entry = entries.get(prev as usize)?.next;
@@ -202,7 +202,7 @@ impl<'a> Lexer<'a> {
         self.text.get(start..end)
     }
 
-    #[inline]
+    #[inline(always)]
     fn bytes(&self) -> &'a [u8] {
         self.text.as_bytes()
     }
@@ -241,7 +241,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// The kind of the next value (after whitespace), without reading it.
-    #[inline]
+    #[inline(always)]
     pub fn peek(&mut self) -> Option<Next> {
         Some(match self.byte()? {
             b'{' => Next::Object,
@@ -255,7 +255,7 @@ impl<'a> Lexer<'a> {
         })
     }
 
-    #[inline]
+    #[inline(always)]
     fn eat(&mut self, byte: u8) -> Option<()> {
         (self.byte()? == byte).then(|| self.pos += 1)
     }
@@ -263,7 +263,7 @@ impl<'a> Lexer<'a> {
     fn eat_word(&mut self, word: &[u8]) -> Option<()> {
         self.skip_ws();
         let end = self.pos + word.len();
-        (self.bytes().get(self.pos..end) == Some(word)).then(|| self.pos = end)
+        matches!(self.bytes().get(self.pos..end), Some(w) if w == word).then(|| self.pos = end)
     }
 
     /// `true`, `false` or `null`.
@@ -296,7 +296,7 @@ impl<'a> Lexer<'a> {
     /// inside), or empty for none. When the text holds exactly that pattern, the name is read by
     /// one comparison and the answer is [`Key::Guessed`]; what is read is the same either way
     /// (the name, then its colon), the guess only saves the scan.
-    #[inline]
+    #[inline(always)]
     pub fn next_key_guess(&mut self, first: bool, guess: &[u8]) -> Option<Key<'a>> {
         let b = self.byte()?;
         if b == b'}' {
@@ -327,7 +327,7 @@ impl<'a> Lexer<'a> {
         let open = self.pos;
         self.pos += 1;
         let key = self.string_body()?;
-        let adjacent = self.bytes().get(self.pos) == Some(&b':');
+        let adjacent = matches!(self.bytes().get(self.pos), Some(b':'));
         if self.byte()? != b':' {
             return None;
         }
@@ -365,9 +365,9 @@ impl<'a> Lexer<'a> {
     }
 
     /// A string value.
-    #[inline]
+    #[inline(always)]
     pub fn string(&mut self) -> Option<Str<'a>> {
-        if self.bytes().get(self.pos) != Some(&b'"') {
+        if !matches!(self.bytes().get(self.pos), Some(b'"')) {
             self.eat(b'"')?;
         } else {
             self.pos += 1;
@@ -376,12 +376,12 @@ impl<'a> Lexer<'a> {
     }
 
     /// The rest of a string whose opening quote has been read.
-    #[inline]
+    #[inline(always)]
     fn string_body(&mut self) -> Option<Str<'a>> {
         let bytes = self.bytes();
         let start = self.pos;
         let end = scan(bytes, start);
-        if bytes.get(end) == Some(&b'"') {
+        if matches!(bytes.get(end), Some(b'"')) {
             self.pos = end + 1;
             return Some(Str { raw: self.text.get(start..end)?, escaped: false });
         }
@@ -424,7 +424,7 @@ impl<'a> Lexer<'a> {
         let bytes = self.bytes();
         let start = self.pos;
         let mut i = start;
-        let negative = bytes.get(i) == Some(&b'-');
+        let negative = matches!(bytes.get(i), Some(b'-'));
         if negative {
             i += 1;
         }
@@ -434,7 +434,7 @@ impl<'a> Lexer<'a> {
             _ => return None,
         }
         let mut integer = true;
-        if bytes.get(i) == Some(&b'.') {
+        if matches!(bytes.get(i), Some(b'.')) {
             integer = false;
             let end = digits(bytes, i + 1);
             if end == i + 1 {
@@ -466,11 +466,11 @@ impl<'a> Lexer<'a> {
     pub fn decimal(&mut self) -> Option<(bool, u64, u32)> {
         let bytes = self.bytes();
         let start = self.at();
-        let negative = bytes.get(start) == Some(&b'-');
+        let negative = matches!(bytes.get(start), Some(b'-'));
         let first = start + usize::from(negative);
         let (m, int_end) = digits_value(bytes, first, 0);
         // No digit, or a leading zero before another digit: not JSON.
-        if int_end == first || (bytes.get(first) == Some(&b'0') && int_end > first + 1) {
+        if int_end == first || (matches!(bytes.get(first), Some(b'0')) && int_end > first + 1) {
             return None;
         }
         let (m, end) = match bytes.get(int_end) {
@@ -486,7 +486,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// Reads any value without looking at it.
-    #[inline]
+    #[inline(always)]
     pub fn skip(&mut self) -> Option<()> {
         // Strings and numbers first, where no whitespace comes before them (compact text).
         match self.bytes().get(self.pos) {
@@ -540,7 +540,7 @@ pub fn hex_escape(hex: &[u8]) -> Option<char> {
 /// Whether `bytes` hold `pattern` from `at`.
 #[inline(always)]
 fn starts_with(bytes: &[u8], at: usize, pattern: &[u8]) -> bool {
-    bytes.get(at..at + pattern.len()).is_some_and(|text| same(text, pattern))
+    matches!(bytes.get(at..at + pattern.len()), Some(text) if same(text, pattern))
 }
 
 /// `a == b` for short slices, a word at a time (the last word overlapping the one before),
@@ -604,7 +604,7 @@ fn digits_value(bytes: &[u8], mut i: usize, mut m: u64) -> (u64, usize) {
 }
 
 fn digits(bytes: &[u8], mut i: usize) -> usize {
-    while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+    while matches!(bytes.get(i), Some(b'0'..=b'9')) {
         i += 1;
     }
     i

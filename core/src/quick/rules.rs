@@ -92,7 +92,7 @@ impl Rows {
         self.sum_net = self.sum_net.add(net)?;
         self.sum_tax = self.sum_tax.add(tax)?;
         let rates = self.by_rate.get_mut(..self.rates)?;
-        match rates.iter_mut().find(|(r, _)| r.cmp(rate) == Some(std::cmp::Ordering::Equal)) {
+        match rates.iter_mut().find(|(r, _)| matches!(r.cmp(rate), Some(std::cmp::Ordering::Equal))) {
             Some((_, sum)) => *sum = sum.add(net)?,
             None => {
                 *self.by_rate.get_mut(self.rates)? = (rate, net);

@@ -15,7 +15,7 @@ use super::lexer::{Key, Lexer, Next, Number, Str, UNKNOWN};
 use crate::model::{FieldInfo, Identifier, WireTypeRef};
 
 /// A member (not a list element): `null` is allowed and means "absent".
-#[inline]
+#[inline(always)]
 pub fn member(lx: &mut Lexer<'_>, ty: WireTypeRef) -> Option<()> {
     match lx.peek()? {
         Next::Null => lx.literal(Next::Null),
@@ -30,7 +30,7 @@ pub fn value(lx: &mut Lexer<'_>, ty: WireTypeRef) -> Option<()> {
 }
 
 /// [`value`], `next` being what comes.
-#[inline]
+#[inline(always)]
 fn value_of(lx: &mut Lexer<'_>, ty: WireTypeRef, next: Next) -> Option<()> {
     match (ty, next) {
         (WireTypeRef::String | WireTypeRef::Code(..), Next::String) => lx.string().map(drop),
@@ -85,7 +85,7 @@ pub struct Seen([u64; 2]);
 
 impl Seen {
     /// Marks member `index` (below 128); `None` when it was read before.
-    #[inline]
+    #[inline(always)]
     pub fn mark(&mut self, index: usize) -> Option<()> {
         let word = self.0.get_mut(index / 64)?;
         let bit = 1u64 << (index % 64);
