@@ -154,7 +154,7 @@ pub fn parse_retry_after(value: &str, now_ms: u64) -> Option<Duration> {
     if let Ok(seconds) = value.parse::<u64>() {
         return Some(Duration::from_secs(seconds));
     }
-    let at = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    let at = crate::model::parse_http_date(value)?;
     let at_ms = u64::try_from(at.timestamp_millis()).unwrap_or(0);
     Some(Duration::from_millis(at_ms.saturating_sub(now_ms)))
 }

@@ -7,12 +7,14 @@
 //! document parsed and serialized again is the same JSON value.
 
 mod codes;
+mod dates;
 mod identifier;
 mod members;
 mod schema;
 
 pub(crate) use codes::code;
 pub use codes::Code;
+pub(crate) use dates::{not_a_date, not_a_timestamp, parse_date, parse_http_date, parse_timestamp};
 pub use identifier::{Identifier, InvoiceNumber};
 pub(crate) use members::{write as members_write, Member, Members, Reader, Slot, Value};
 pub(crate) use schema::wrapper_wire_type;

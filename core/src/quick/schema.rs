@@ -38,10 +38,7 @@ fn value_of(lx: &mut Lexer<'_>, ty: WireTypeRef, next: Next) -> Option<()> {
         (WireTypeRef::Integer, Next::Number) => integer(lx.number()?),
         (WireTypeRef::Bool, Next::True | Next::False) => lx.literal(next),
         (WireTypeRef::Date, Next::String) => day(lx.string()?).map(drop),
-        (WireTypeRef::DateTime, Next::String) => {
-            let text = lx.string()?.plain()?;
-            text.parse::<chrono::DateTime<chrono::FixedOffset>>().ok().map(drop)
-        }
+        (WireTypeRef::DateTime, Next::String) => crate::model::parse_timestamp(lx.string()?.plain()?).map(drop),
         (WireTypeRef::Identifier, Next::String | Next::Number) => identifier(lx).map(drop),
         (WireTypeRef::Json, _) => lx.skip(),
         (WireTypeRef::List(inner), Next::Array) => {

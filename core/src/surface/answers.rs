@@ -63,8 +63,10 @@ fn write_leaf(ty: WireTypeRef, raw: &str, out: &mut Vec<u8>) -> Result<(), Strin
         WireTypeRef::Bool => raw == "true" || raw == "false",
         WireTypeRef::Integer => raw.parse::<i64>().is_ok() || raw.parse::<u64>().is_ok(),
         WireTypeRef::Money => return retype::<rust_decimal::Decimal>(raw, out),
-        WireTypeRef::Date => return retype::<chrono::NaiveDate>(raw, out),
-        WireTypeRef::DateTime => return retype::<chrono::DateTime<chrono::Utc>>(raw, out),
+        WireTypeRef::Date => return reparse(raw, out, crate::model::parse_date, crate::model::not_a_date),
+        WireTypeRef::DateTime => {
+            return reparse(raw, out, crate::model::parse_timestamp, crate::model::not_a_timestamp)
+        }
         WireTypeRef::Identifier => return retype::<Identifier>(raw, out),
         _ => true,
     };
@@ -78,6 +80,18 @@ fn write_leaf(ty: WireTypeRef, raw: &str, out: &mut Vec<u8>) -> Result<(), Strin
 /// Parses `raw` into `T` and writes it as `T` writes itself.
 fn retype<T: serde::de::DeserializeOwned + serde::Serialize>(raw: &str, out: &mut Vec<u8>) -> Result<(), String> {
     let value: T = serde_json::from_str(raw).map_err(|e| clean(&e))?;
+    serde_json::to_writer(out, &value).map_err(|e| clean(&e))
+}
+
+/// Reads a JSON string with `parse` and writes the value as it writes itself.
+fn reparse<T: serde::Serialize>(
+    raw: &str,
+    out: &mut Vec<u8>,
+    parse: fn(&str) -> Option<T>,
+    message: fn(&str) -> String,
+) -> Result<(), String> {
+    let text: std::borrow::Cow<'_, str> = serde_json::from_str(raw).map_err(|e| clean(&e))?;
+    let value = parse(&text).ok_or_else(|| message(&text))?;
     serde_json::to_writer(out, &value).map_err(|e| clean(&e))
 }
 

@@ -36,15 +36,15 @@ impl<'a> Args<'a> {
     }
 
     /// Parses one parameter into `T`; a wrong type is a violation at `/<name>/<path>`.
-    pub fn typed<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>> {
+    pub fn typed<T: Scalar>(&self, name: &str) -> Result<Option<T>> {
         match self.raw(name) {
             None => Ok(None),
-            Some(raw) => parse_at::<T>(raw.get(), &pointer_of(name)).map(Some),
+            Some(raw) => T::parse(raw.get(), &pointer_of(name)).map(Some),
         }
     }
 
     /// A required parameter.
-    pub fn required<T: DeserializeOwned>(&self, name: &str) -> Result<T> {
+    pub fn required<T: Scalar>(&self, name: &str) -> Result<T> {
         self.typed(name)?.ok_or_else(|| missing(name))
     }
 
@@ -270,6 +270,32 @@ impl Param for u32 {
 }
 impl Param for bool {
     const KIND: ParamKind = ParamKind::Bool;
+}
+
+/// How a parameter that is not a model is read from its JSON text (`pointer` names it in errors).
+pub trait Scalar: Sized {
+    /// Reads the value.
+    fn parse(json: &str, pointer: &str) -> Result<Self>;
+}
+
+macro_rules! serde_scalars {
+    ($($t:ty),*) => {$(
+        impl Scalar for $t {
+            fn parse(json: &str, pointer: &str) -> Result<Self> {
+                parse_at(json, pointer)
+            }
+        }
+    )*};
+}
+
+serde_scalars!(String, Identifier, u64, u32, bool);
+
+impl Scalar for NaiveDate {
+    fn parse(json: &str, pointer: &str) -> Result<Self> {
+        let text: String = parse_at(json, pointer)?;
+        crate::model::parse_date(&text)
+            .ok_or_else(|| Error::Validation(vec![Violation::error(pointer, "type", crate::model::not_a_date(&text))]))
+    }
 }
 
 /// Models are parameters of kind `Model`.

@@ -1,0 +1,213 @@
+//! Dates and timestamps read from text by hand: `YYYY-MM-DD`, RFC 3339 timestamps and the HTTP
+//! date of `Retry-After`. chrono holds the values and does the calendar; its general parser
+//! (a format-string interpreter) is not used: it was about 17 KB of the WebAssembly module, and
+//! these three forms are all the API and HTTP use.
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+
+/// A date as the API writes it, `YYYY-MM-DD` (four-digit year, two-digit month and day).
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(i32::try_from(digits(b, 0, 4)?).ok()?, digits(b, 5, 2)?, digits(b, 8, 2)?)
+}
+
+/// An RFC 3339 timestamp, in UTC: `YYYY-MM-DDThh:mm:ss`, optional fraction of a second (up to
+/// nanoseconds; more digits are cut), then `Z` or an offset `±hh:mm`. As RFC 3339 allows, `t`,
+/// `z` and a space instead of `T` are accepted, and so is an offset without its colon.
+pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
+    let b = text.as_bytes();
+    let date = parse_date(text.get(..10)?)?;
+    if !matches!(b.get(10), Some(b'T' | b't' | b' ')) || b.get(13) != Some(&b':') || b.get(16) != Some(&b':') {
+        return None;
+    }
+    let (hour, minute, second) = (digits(b, 11, 2)?, digits(b, 14, 2)?, digits(b, 17, 2)?);
+    let mut at = 19;
+    let mut nanos = 0;
+    if b.get(at) == Some(&b'.') {
+        let start = at + 1;
+        at = start;
+        while b.get(at).is_some_and(u8::is_ascii_digit) {
+            if at - start < 9 {
+                nanos = nanos * 10 + u32::from(b[at] - b'0');
+            }
+            at += 1;
+        }
+        if at == start {
+            return None;
+        }
+        nanos *= 10u32.pow(9u32.saturating_sub((at - start) as u32));
+    }
+    let offset_minutes = offset(b.get(at..)?)?;
+    let time = NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?;
+    let local = date.and_time(time).and_utc();
+    local.checked_sub_signed(Duration::minutes(offset_minutes))
+}
+
+/// An HTTP date as `Retry-After` carries it (RFC 9110's IMF-fixdate:
+/// `Sun, 06 Nov 1994 08:49:37 GMT`); the weekday may be left out, the zone may be `GMT`, `UTC`,
+/// `Z` or `±hhmm`.
+pub fn parse_http_date(text: &str) -> Option<DateTime<Utc>> {
+    let text = match text.split_once(',') {
+        Some((weekday, rest)) if weekday.trim().len() == 3 => rest,
+        Some(_) => return None,
+        None => text,
+    };
+    let mut parts = text.split_ascii_whitespace();
+    let (day, month, year, time, zone) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || day.len() > 2 || year.len() != 4 {
+        return None;
+    }
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))? as u32 + 1;
+    let date = NaiveDate::from_ymd_opt(
+        i32::try_from(digits(year.as_bytes(), 0, 4)?).ok()?,
+        month,
+        digits(day.as_bytes(), 0, day.len())?,
+    )?;
+    let t = time.as_bytes();
+    if t.len() != 8 || t[2] != b':' || t[5] != b':' {
+        return None;
+    }
+    let time = NaiveTime::from_hms_opt(digits(t, 0, 2)?, digits(t, 3, 2)?, digits(t, 6, 2)?)?;
+    let offset_minutes = match zone {
+        "GMT" | "UTC" | "UT" | "Z" => 0,
+        _ => offset(zone.as_bytes())?,
+    };
+    date.and_time(time).and_utc().checked_sub_signed(Duration::minutes(offset_minutes))
+}
+
+/// The message for text that is not a [`parse_date`] date.
+pub fn not_a_date(text: &str) -> String {
+    format!("{text:?} is not a date (YYYY-MM-DD)")
+}
+
+/// The message for text that is not a [`parse_timestamp`] timestamp.
+pub fn not_a_timestamp(text: &str) -> String {
+    format!("{text:?} is not a timestamp (RFC 3339, such as 2026-03-01T10:00:00Z)")
+}
+
+/// The number written by `len` ASCII digits from `at` (at least one).
+fn digits(b: &[u8], at: usize, len: usize) -> Option<u32> {
+    let part = b.get(at..at + len)?;
+    if part.is_empty() {
+        return None;
+    }
+    part.iter().try_fold(0u32, |n, d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+}
+
+/// A UTC offset in minutes from `Z`, `±hh:mm` or `±hhmm`, which must be all of `b`.
+fn offset(b: &[u8]) -> Option<i64> {
+    let (sign, rest) = match b.split_first()? {
+        (b'Z' | b'z', []) => return Some(0),
+        (b'+', rest) => (1, rest),
+        (b'-', rest) => (-1, rest),
+        _ => return None,
+    };
+    let (hours, minutes) = match rest {
+        [_, _, b':', _, _] => (digits(rest, 0, 2)?, digits(rest, 3, 2)?),
+        [_, _, _, _] => (digits(rest, 0, 2)?, digits(rest, 2, 2)?),
+        _ => return None,
+    };
+    (hours < 24 && minutes < 60).then(|| sign * i64::from(hours * 60 + minutes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{FixedOffset, TimeZone};
+
+    #[test]
+    fn dates_are_exactly_year_month_day() {
+        assert_eq!(parse_date("2024-02-29"), NaiveDate::from_ymd_opt(2024, 2, 29));
+        assert_eq!(parse_date("0001-01-01"), NaiveDate::from_ymd_opt(1, 1, 1));
+        for bad in [
+            "2023-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-01-32",
+            "2024-1-05",
+            " 2024-01-05",
+            "2024-01-05 ",
+            "+2024-01-05",
+            "2024/01/05",
+            "",
+            "2024-01-0x",
+            "２０２４-01-05",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn dates_agree_with_chrono_on_every_day_of_many_years() {
+        for year in (0..10000).filter(|y| y % 97 == 0 || y % 100 == 0 || (1999..2031).contains(y)) {
+            for month in 0..=13 {
+                for day in 0..=32 {
+                    let text = format!("{year:04}-{month:02}-{day:02}");
+                    assert_eq!(parse_date(&text), NaiveDate::from_ymd_opt(year, month, day), "{text}");
+                    assert_eq!(parse_date(&text), text.parse::<NaiveDate>().ok(), "{text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn timestamps_are_rfc_3339_in_utc() {
+        let utc = |s: &str| DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&Utc));
+        for text in [
+            "2026-03-01T10:00:00Z",
+            "2026-03-01T10:00:00.5Z",
+            "2026-03-01T10:00:00.123456789+02:00",
+            "2026-03-01t23:59:59z",
+            "2026-03-01T00:30:00-05:30",
+            "2026-12-31T23:00:00-02:00",
+            "2024-02-29T12:00:00+14:00",
+        ] {
+            assert_eq!(parse_timestamp(text), utc(text), "{text}");
+            assert!(parse_timestamp(text).is_some(), "{text}");
+        }
+        assert_eq!(parse_timestamp("2026-03-01 10:00:00+0200"), utc("2026-03-01T10:00:00+02:00"));
+        let long = parse_timestamp("2026-03-01T10:00:00.1234567891234Z").map(|t| t.timestamp_subsec_nanos());
+        assert_eq!(long, Some(123_456_789));
+        for bad in [
+            "2026-03-01",
+            "2026-03-01T10:00:00",
+            "2026-03-01T10:00Z",
+            "2026-03-01T24:00:00Z",
+            "2026-03-01T10:60:00Z",
+            "2026-03-01T10:00:00.Z",
+            "2026-03-01T10:00:00+2:00",
+            "2026-03-01T10:00:00+24:00",
+            "2026-03-01T10:00:00Z ",
+            "2026-03-01X10:00:00Z",
+            "2026-02-30T10:00:00Z",
+        ] {
+            assert_eq!(parse_timestamp(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn http_dates_are_imf_fixdates() {
+        let at = |h: u32, m: u32, s: u32| Utc.with_ymd_and_hms(1994, 11, 6, h, m, s).single();
+        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), at(8, 49, 37));
+        assert_eq!(parse_http_date("06 Nov 1994 08:49:37 GMT"), at(8, 49, 37));
+        assert_eq!(parse_http_date("Sun, 6 nov 1994 08:49:37 UTC"), at(8, 49, 37));
+        let east = FixedOffset::east_opt(2 * 3600).and_then(|o| o.with_ymd_and_hms(1994, 11, 6, 10, 49, 37).single());
+        assert_eq!(parse_http_date("Sun, 06 Nov 1994 10:49:37 +0200"), east.map(|t| t.with_timezone(&Utc)));
+        for bad in [
+            "Sunday, 06 Nov 1994 08:49:37 GMT",
+            "06 Nov 94 08:49:37 GMT",
+            "06 Nox 1994 08:49:37 GMT",
+            "31 Nov 1994 08:49:37 GMT",
+            "06 Nov 1994 8:49:37 GMT",
+            "06 Nov 1994 08:49:37",
+            "06 Nov 1994 08:49:37 GMT x",
+            "soon",
+        ] {
+            assert_eq!(parse_http_date(bad), None, "{bad:?}");
+        }
+    }
+}
