@@ -1,6 +1,6 @@
 //! Client configuration: where to send, with which key, how long to wait, how to retry.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::time::Duration;
 
@@ -41,7 +41,7 @@ pub struct Config {
     pub(crate) timeout: Duration,
     pub(crate) user_agent: String,
     pub(crate) retry: RetryPolicy,
-    pub(crate) paths: HashMap<String, String>,
+    pub(crate) paths: BTreeMap<String, String>,
 }
 
 impl fmt::Debug for Config {
@@ -71,7 +71,7 @@ impl Config {
             language: "rust".to_owned(),
             runtime: default_runtime().to_owned(),
             retry: RetryPolicy::default(),
-            paths: HashMap::new(),
+            paths: BTreeMap::new(),
         }
     }
 
@@ -140,7 +140,7 @@ pub struct ConfigBuilder {
     language: String,
     runtime: String,
     retry: RetryPolicy,
-    paths: HashMap<String, String>,
+    paths: BTreeMap<String, String>,
 }
 
 impl fmt::Debug for ConfigBuilder {

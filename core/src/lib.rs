@@ -34,6 +34,7 @@ mod client;
 mod config;
 mod error;
 pub mod fi;
+mod fx;
 pub mod http;
 pub mod model;
 pub mod money;

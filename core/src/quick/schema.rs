@@ -5,13 +5,11 @@
 //! with an exponent, integers that are negative or past `u32`, `null` inside a list, escaped
 //! member names, a known member named twice.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::lexer::{Key, Lexer, Next, Number, Str, UNKNOWN};
+use crate::fx::FxHashMap;
 use crate::model::{FieldInfo, Identifier, WireTypeRef};
 
 /// A member (not a list element): `null` is allowed and means "absent".
@@ -180,7 +178,7 @@ pub fn text(s: Str<'_>) -> Option<String> {
 
 /// A member-name index for one model: name → (declaration index, what to do with it).
 pub struct Members<K: Copy> {
-    map: HashMap<&'static str, usize, BuildHasherDefault<Fx>>,
+    map: FxHashMap<&'static str, usize>,
     /// By declaration index: the caller's capture, or the wire type the member is checked against.
     captures: Vec<Result<K, WireTypeRef>>,
     /// Names the model's shape in the lexer ([`Lexer::shape`]).
@@ -190,7 +188,7 @@ pub struct Members<K: Copy> {
 impl<K: Copy> Members<K> {
     /// Indexes `fields`, with `captured` naming the members the caller reads itself.
     pub fn new(fields: &'static [FieldInfo], captured: &[(&'static str, K)]) -> Self {
-        let mut map: HashMap<_, _, BuildHasherDefault<Fx>> = HashMap::default();
+        let mut map = FxHashMap::default();
         let mut captures = Vec::with_capacity(fields.len());
         for (i, f) in fields.iter().enumerate() {
             captures.push(captured.iter().find(|(name, _)| *name == f.wire).map(|(_, k)| *k).ok_or_else(f.ty));
@@ -248,34 +246,6 @@ impl<K: Copy> Members<K> {
                 Err(ty) => member(lx, ty)?,
             }
         }
-    }
-}
-
-/// A small fast hash for short member names (FxHash's mixing step).
-#[derive(Default)]
-pub struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
-        }
-        let mut tail = [0u8; 8];
-        let rest = chunks.remainder();
-        tail[..rest.len()].copy_from_slice(rest);
-        self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(tail) ^ rest.len() as u64).wrapping_mul(K);
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 

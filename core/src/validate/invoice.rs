@@ -124,7 +124,7 @@ pub(crate) fn breaks_rules(invoice: &SalesInvoice) -> bool {
 #[derive(Default)]
 pub(crate) struct BatchCheck {
     violations: Vec<Violation>,
-    seen: std::collections::HashMap<String, (usize, usize)>,
+    seen: crate::fx::FxHashMap<String, (usize, usize)>,
 }
 
 impl BatchCheck {
