@@ -51,7 +51,95 @@ pub fn net_unit_price(gross_unit_price: Decimal, vat_percent: Decimal) -> Decima
     }
 }
 
+/// Reads a decimal number as JSON writes one (`12.50`, `-3`, `1.5e3`, `2E-2`), exactly: text
+/// with more than 28 decimal places or digits than a [`Decimal`] holds is refused, never
+/// rounded. lasku reads every amount it is given with this.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// assert_eq!(lasku::money::parse_decimal("12.50"), Some(Decimal::new(1250, 2)));
+/// assert_eq!(lasku::money::parse_decimal("1.5e3"), Some(Decimal::new(1500, 0)));
+/// assert_eq!(lasku::money::parse_decimal("25E-2"), Some(Decimal::new(25, 2)));
+/// assert_eq!(lasku::money::parse_decimal("12,50"), None);
+/// ```
+pub fn parse_decimal(text: &str) -> Option<Decimal> {
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        None => (text, 0),
+        Some(at) => (&text[..at], text[at + 1..].parse::<i32>().ok()?),
+    };
+    let plain = Decimal::from_str_exact(mantissa).ok()?;
+    if exponent == 0 {
+        return Some(plain);
+    }
+    // The value is mantissa × 10^(exponent - scale): move the exponent into the scale while it
+    // can be one (0..=28), and multiply the rest in.
+    let scale = i64::from(plain.scale()) - i64::from(exponent);
+    if (0..=28).contains(&scale) {
+        return Decimal::try_from_i128_with_scale(plain.mantissa(), u32::try_from(scale).ok()?).ok();
+    }
+    if scale > 28 {
+        return None;
+    }
+    let factor = 10i128.checked_pow(u32::try_from(-scale).ok()?)?;
+    Decimal::try_from_i128_with_scale(plain.mantissa().checked_mul(factor)?, 0).ok()
+}
+
 /// Whether two amounts agree within one cent.
 pub fn within_cent(a: Decimal, b: Decimal) -> bool {
     (a - b).abs() <= CENT
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn decimals_read_exactly_as_rust_decimal_reads_them() {
+        for text in [
+            "0",
+            "-0",
+            "12.50",
+            "-3",
+            "0.000001",
+            "79228162514264337593543950335",
+            "1.5e3",
+            "1.5E+3",
+            "2e-2",
+            "-7.25e1",
+            "123.456e-3",
+            "1e28",
+            "5.06e-6",
+            "1e-28",
+            "0.1234567890123456789012345678",
+        ] {
+            let ours = parse_decimal(text);
+            let theirs = Decimal::from_str_exact(text).or_else(|_| Decimal::from_scientific(text)).ok();
+            assert_eq!(ours, theirs, "{text}");
+            assert!(ours.is_some(), "{text}");
+            assert_eq!(ours.map(|d| d.scale()), theirs.map(|d| d.scale()), "{text}");
+        }
+    }
+
+    #[test]
+    fn decimals_that_would_lose_digits_are_refused() {
+        for text in [
+            "1e-29",
+            "1e29",
+            "79228162514264337593543950336",
+            "0.12345678901234567890123456789",
+            "1.5e",
+            "e3",
+            "12,50",
+            " 1",
+            "1 ",
+            "",
+            "abc",
+            "1e99999999999",
+        ] {
+            assert_eq!(parse_decimal(text), None, "{text:?}");
+        }
+        // What rust_decimal's own parser would have rounded.
+        assert!(Decimal::from_str("0.12345678901234567890123456789").is_ok());
+    }
 }

@@ -514,7 +514,7 @@ pub fn parse_amount(text: &str) -> Result<Decimal, BarcodeError> {
     if !digits_only(whole) || fraction.is_some_and(|f| !digits_only(f)) {
         return Err(error());
     }
-    Decimal::from_str(&compact.replace(',', ".")).map_err(|_| error())
+    crate::money::parse_decimal(&compact.replace(',', ".")).ok_or_else(error)
 }
 
 /// Reads a due date written `YYYY-MM-DD` or the Finnish way `D.M.YYYY`.

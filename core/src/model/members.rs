@@ -15,6 +15,7 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Deserializer, Serialize, Serializer};
 
+use super::parsed::Parsed;
 use super::{Code, Extra, FieldInfo, Identifier, Nulls};
 use crate::Secret;
 
@@ -262,9 +263,9 @@ fn read_member<'de, A: MapAccess<'de>>(map: &mut A, model: &mut dyn Members, ind
     let null = match slot {
         Slot::Text(place) => fill(map.next_value(), place),
         Slot::Texts(place) => fill(map.next_value(), place),
-        Slot::Decimal(place) => fill(map.next_value(), place),
-        Slot::Date(place) => fill(map.next_value_seed(Parsed(super::parse_date, super::not_a_date)), place),
-        Slot::Time(place) => fill(map.next_value_seed(Parsed(super::parse_timestamp, super::not_a_timestamp)), place),
+        Slot::Decimal(place) => fill(map.next_value_seed(Parsed::DECIMAL), place),
+        Slot::Date(place) => fill(map.next_value_seed(Parsed::DATE), place),
+        Slot::Time(place) => fill(map.next_value_seed(Parsed::TIMESTAMP), place),
         Slot::Unsigned(place) => fill(map.next_value(), place),
         Slot::Signed(place) => fill(map.next_value(), place),
         Slot::Flag(place) => fill(map.next_value(), place),
@@ -286,43 +287,6 @@ fn read_member<'de, A: MapAccess<'de>>(map: &mut A, model: &mut dyn Members, ind
 fn fill<T, E>(read: Result<Option<T>, E>, place: &mut Option<T>) -> Result<bool, E> {
     *place = read?;
     Ok(place.is_none())
-}
-
-/// A date or a timestamp, or `null`: read from its text by hand (not by chrono's general
-/// parser) with `.0`; text it refuses is an error with `.1`'s message, raised inside the
-/// parser's own call so that the error carries the position (and the member's path).
-struct Parsed<T>(fn(&str) -> Option<T>, fn(&str) -> String);
-
-impl<'de, T> DeserializeSeed<'de> for Parsed<T> {
-    type Value = Option<T>;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
-        d.deserialize_option(self)
-    }
-}
-
-impl<'de, T> Visitor<'de> for Parsed<T> {
-    type Value = Option<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string")
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Option<T>, E> {
-        Ok(None)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Option<T>, E> {
-        Ok(None)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
-        d.deserialize_str(self)
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Option<T>, E> {
-        (self.0)(text).map(Some).ok_or_else(|| E::custom((self.1)(text)))
-    }
 }
 
 /// What is read into a nested place: a model or a list of them.

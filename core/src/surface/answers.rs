@@ -23,7 +23,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::json::write_json_string;
-use crate::model::{FieldInfo, Identifier, WireTypeRef};
+use crate::model::{FieldInfo, Identifier, Parsed, WireTypeRef};
 
 /// Checks the JSON text `json` against `ty` and returns it as normalized JSON text.
 pub(crate) fn check(json: &str, ty: WireTypeRef) -> serde_json::Result<String> {
@@ -62,11 +62,9 @@ fn write_leaf(ty: WireTypeRef, raw: &str, out: &mut Vec<u8>) -> Result<(), Strin
         WireTypeRef::String | WireTypeRef::Code(..) => raw.starts_with('"'),
         WireTypeRef::Bool => raw == "true" || raw == "false",
         WireTypeRef::Integer => raw.parse::<i64>().is_ok() || raw.parse::<u64>().is_ok(),
-        WireTypeRef::Money => return retype::<rust_decimal::Decimal>(raw, out),
-        WireTypeRef::Date => return reparse(raw, out, crate::model::parse_date, crate::model::not_a_date),
-        WireTypeRef::DateTime => {
-            return reparse(raw, out, crate::model::parse_timestamp, crate::model::not_a_timestamp)
-        }
+        WireTypeRef::Money => return reparse(raw, out, Parsed::DECIMAL),
+        WireTypeRef::Date => return reparse(raw, out, Parsed::DATE),
+        WireTypeRef::DateTime => return reparse(raw, out, Parsed::TIMESTAMP),
         WireTypeRef::Identifier => return retype::<Identifier>(raw, out),
         _ => true,
     };
@@ -83,15 +81,9 @@ fn retype<T: serde::de::DeserializeOwned + serde::Serialize>(raw: &str, out: &mu
     serde_json::to_writer(out, &value).map_err(|e| clean(&e))
 }
 
-/// Reads a JSON string with `parse` and writes the value as it writes itself.
-fn reparse<T: serde::Serialize>(
-    raw: &str,
-    out: &mut Vec<u8>,
-    parse: fn(&str) -> Option<T>,
-    message: fn(&str) -> String,
-) -> Result<(), String> {
-    let text: std::borrow::Cow<'_, str> = serde_json::from_str(raw).map_err(|e| clean(&e))?;
-    let value = parse(&text).ok_or_else(|| message(&text))?;
+/// Reads a value with one of lasku's own parsers and writes it as it writes itself.
+fn reparse<T: serde::Serialize>(raw: &str, out: &mut Vec<u8>, parsed: Parsed<T>) -> Result<(), String> {
+    let value = parsed.required(&mut serde_json::Deserializer::from_str(raw)).map_err(|e| clean(&e))?;
     serde_json::to_writer(out, &value).map_err(|e| clean(&e))
 }
 

@@ -6,6 +6,7 @@ use serde::Deserialize;
 use super::args::parse_at;
 use crate::builder::{InvoiceBuilder, RowInput};
 use crate::cashin::{BatchInvoices, SalesInvoice, SalesInvoiceBatch};
+use crate::model::Parsed;
 use crate::validate::{self, Violation};
 use crate::{Error, Result};
 
@@ -55,10 +56,13 @@ fn ungroup(violations: Vec<Violation>) -> impl Iterator<Item = Violation> {
 #[serde(deny_unknown_fields)]
 struct RowJson {
     description: String,
+    #[serde(deserialize_with = "decimal")]
     qty: Decimal,
+    #[serde(deserialize_with = "decimal")]
     unit_price: Decimal,
+    #[serde(deserialize_with = "decimal")]
     vat_percent: Decimal,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_decimal")]
     discount_percent: Option<Decimal>,
     #[serde(default)]
     price_includes_vat: bool,
@@ -66,6 +70,16 @@ struct RowJson {
     product_code: Option<String>,
     #[serde(default)]
     unit: Option<String>,
+}
+
+/// A decimal member, read as every amount is ([`crate::money::parse_decimal`]).
+fn decimal<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Decimal, D::Error> {
+    Parsed::DECIMAL.required(d)
+}
+
+/// An optional decimal member.
+fn optional_decimal<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<Decimal>, D::Error> {
+    serde::de::DeserializeSeed::deserialize(Parsed::DECIMAL, d)
 }
 
 /// The input of [`build_invoice_json`].
