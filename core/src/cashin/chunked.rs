@@ -8,7 +8,6 @@ use serde_json::Value;
 
 use super::{
     requests, BatchState, BatchUploadQuery, Case, CaseList, CaseQuery, ExportLineStatus, InvoiceQuery, SalesInvoice,
-    SalesInvoiceBatch,
 };
 use crate::client::{Call, Client};
 use crate::model::{Code, InvoiceNumber};
@@ -176,10 +175,10 @@ fn to_lines<'a>(items: impl Iterator<Item = &'a Value>) -> Vec<Line> {
 
 /// A kind of batch: how to validate, key, send and follow its items.
 trait BatchKind {
-    type Item: Clone;
+    type Item;
     fn violations(item: &Self::Item) -> Vec<Violation>;
     fn keys(item: &Self::Item) -> Vec<InvoiceNumber>;
-    async fn send(client: &Client, chunk: Vec<Self::Item>) -> Result<u64>;
+    async fn send(client: &Client, chunk: &[&Self::Item]) -> Result<u64>;
     /// `None` while the batch is still being processed.
     async fn lines(client: &Client, batch_id: u64) -> Result<Option<Vec<Line>>>;
 }
@@ -194,8 +193,8 @@ impl BatchKind for Invoices {
     fn keys(item: &SalesInvoice) -> Vec<InvoiceNumber> {
         item.invoice_number.iter().cloned().collect()
     }
-    async fn send(client: &Client, chunk: Vec<SalesInvoice>) -> Result<u64> {
-        let call = requests::submit_sales_invoice_batch(&SalesInvoiceBatch::new(chunk));
+    async fn send(client: &Client, chunk: &[&SalesInvoice]) -> Result<u64> {
+        let call = requests::submit_invoice_group(chunk);
         batch_id(&answer(client, call).await?, "submit_sales_invoice_batch", 202)
     }
     async fn lines(client: &Client, batch_id: u64) -> Result<Option<Vec<Line>>> {
@@ -221,8 +220,8 @@ impl BatchKind for Cases {
     fn keys(item: &Case) -> Vec<InvoiceNumber> {
         item.receivables.iter().flatten().filter_map(|r| r.invoice_number.clone()).collect()
     }
-    async fn send(client: &Client, chunk: Vec<Case>) -> Result<u64> {
-        let call = requests::create_collection_cases(&CaseList { cases: chunk });
+    async fn send(client: &Client, chunk: &[&Case]) -> Result<u64> {
+        let call = requests::create_collection_cases(&CaseList { cases: chunk.iter().map(|&c| c.clone()).collect() });
         batch_id(&answer(client, call).await?, "create_collection_cases", 200)
     }
     async fn lines(client: &Client, batch_id: u64) -> Result<Option<Vec<Line>>> {
@@ -309,8 +308,9 @@ impl Client {
             pending.extend(by_batch);
         }
         for chunk in to_send.chunks(options.max_per_request.max(1)) {
-            let body: Vec<K::Item> = chunk.iter().filter_map(|&i| items.get(i).cloned()).collect();
-            match K::send(self, body).await {
+            // Borrowed, not copied: a chunk is written straight from the caller's items.
+            let body: Vec<&K::Item> = chunk.iter().filter_map(|&i| items.get(i)).collect();
+            match K::send(self, &body).await {
                 Ok(batch_id) => {
                     batch_ids.push(batch_id);
                     for &i in chunk {

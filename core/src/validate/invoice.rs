@@ -115,6 +115,16 @@ pub fn validate_batch(batch: &SalesInvoiceBatch) -> Report {
     check.finish()
 }
 
+/// The batch rules for one group of borrowed invoices: what [`validate_batch`] reports of a
+/// batch of that one group.
+pub(crate) fn validate_group(invoices: &[&SalesInvoice]) -> Report {
+    let mut check = BatchCheck::default();
+    for (i, invoice) in invoices.iter().enumerate() {
+        check.add(0, i, invoice);
+    }
+    check.finish()
+}
+
 /// Whether an invoice breaks any of its own rules (warnings do not count).
 pub(crate) fn breaks_rules(invoice: &SalesInvoice) -> bool {
     validate_invoice(invoice).violations.iter().any(Violation::is_error)

@@ -10,7 +10,7 @@ use std::fmt;
 pub use amounts::{check_header_amounts, check_row_amounts};
 pub use finnish::check_finnish_rules;
 pub(crate) use finnish::Texts as FinnishTexts;
-pub(crate) use invoice::{breaks_rules, BatchCheck};
+pub(crate) use invoice::{breaks_rules, validate_group, BatchCheck};
 pub use invoice::{validate_batch, validate_invoice, validate_invoice_update, validate_with, InvoiceRules};
 
 /// How serious a violation is.

@@ -52,18 +52,31 @@ pub fn create_invoice_with_seller_info(invoice: &SalesInvoice) -> Result<Call> {
 
 fn create(id: &str, invoice: &SalesInvoice, rules: InvoiceRules) -> Result<Call> {
     validate::validate_with(invoice, rules).into_result()?;
-    Call::new(op(id)?).json(&OneInvoice(invoice)).map(|c| c.keys(keys_of(std::iter::once(invoice))))
+    Call::new(op(id)?).json(&Group(&[invoice])).map(|c| c.keys(keys_of(std::iter::once(invoice))))
 }
 
-/// The body of "Create an invoice", `{ "SalesInvoice": [invoice] }`, written from the borrowed
-/// invoice: the same JSON as a [`BatchInvoices`] of one, without copying the invoice into it.
-struct OneInvoice<'a>(&'a SalesInvoice);
+/// A group of borrowed invoices written as a [`BatchInvoices`], `{ "SalesInvoice": [...] }`:
+/// the body of "Create an invoice" (a group of one) and the group of a chunk of a caller's list,
+/// without copying the invoices.
+struct Group<'a>(&'a [&'a SalesInvoice]);
 
-impl serde::Serialize for OneInvoice<'_> {
+impl serde::Serialize for Group<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut body = serializer.serialize_struct("BatchInvoices", 1)?;
-        body.serialize_field("SalesInvoice", std::slice::from_ref(self.0))?;
+        body.serialize_field("SalesInvoice", self.0)?;
+        body.end()
+    }
+}
+
+/// A batch of one [`Group`], `{ "SalesInvoices": [{ "SalesInvoice": [...] }] }`.
+struct OneGroup<'a>(Group<'a>);
+
+impl serde::Serialize for OneGroup<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut body = serializer.serialize_struct("SalesInvoiceBatch", 1)?;
+        body.serialize_field("SalesInvoices", std::slice::from_ref(&self.0))?;
         body.end()
     }
 }
@@ -72,6 +85,16 @@ impl serde::Serialize for OneInvoice<'_> {
 pub fn submit_sales_invoice_batch(batch: &SalesInvoiceBatch) -> Result<Call> {
     validate::validate_batch(batch).into_result()?;
     Call::new(op(ids::submit_sales_invoice_batch)?).json(batch).map(|c| c.keys(keys_of(batch.invoices())))
+}
+
+/// "Submit a batch of sales invoices" of borrowed invoices in one group: the checks and the body
+/// of [`submit_sales_invoice_batch`] for a batch of that one group, without copying the invoices
+/// (the chunked submitter sends slices of a caller's list this way).
+pub(crate) fn submit_invoice_group(invoices: &[&SalesInvoice]) -> Result<Call> {
+    validate::validate_group(invoices).into_result()?;
+    Call::new(op(ids::submit_sales_invoice_batch)?)
+        .json(&OneGroup(Group(invoices)))
+        .map(|c| c.keys(keys_of(invoices.iter().copied())))
 }
 
 /// "List batch uploads and export lines".
@@ -196,6 +219,22 @@ mod tests {
             "InvoiceRows":[{"Description":"x","Qty":1.50,"Price":10.00000000000}]}"#;
         let invoice: SalesInvoice = serde_json::from_str(json).unwrap();
         let expected = serde_json::to_string(&BatchInvoices { sales_invoice: vec![invoice.clone()] }).unwrap();
-        assert_eq!(serde_json::to_string(&OneInvoice(&invoice)).unwrap(), expected);
+        assert_eq!(serde_json::to_string(&Group(&[&invoice])).unwrap(), expected);
+    }
+
+    #[test]
+    fn a_group_of_borrowed_invoices_is_a_batch_of_one_group() {
+        let a: SalesInvoice = serde_json::from_str(r#"{"InvoiceNumber":1,"X":[true]}"#).unwrap();
+        let b: SalesInvoice = serde_json::from_str(r#"{"InvoiceNumber":"B-2","Reference":null}"#).unwrap();
+        let batch = SalesInvoiceBatch::new(vec![a.clone(), b.clone()]);
+        let call = submit_invoice_group(&[&a, &b]);
+        // Both invoices lack required members: the same violations as the owned batch's.
+        let (Err(crate::Error::Validation(group)), Err(crate::Error::Validation(owned))) =
+            (call, submit_sales_invoice_batch(&batch))
+        else {
+            panic!("both must be refused")
+        };
+        assert_eq!(group, owned);
+        assert_eq!(serde_json::to_string(&OneGroup(Group(&[&a, &b]))).unwrap(), serde_json::to_string(&batch).unwrap());
     }
 }
