@@ -2,7 +2,6 @@
 //! callable by id, auto-pagination and chunked invoice submission.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -11,47 +10,36 @@ use lasku::cashin::{BatchOptions, BatchReport, ItemOutcome, SalesInvoice};
 use lasku::surface::JsonPages;
 use lasku::validate::Violation;
 use lasku::{Client, Config, Environment, Error};
-use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
 use crate::bridge::{JsRuntime, JsTransport};
 use crate::errors::{error_json, to_js, to_js_error, validation, violations_json};
+use crate::options::Options;
 use crate::task::Task;
-
-/// The client options the JavaScript `Client` passes on (already checked for their types).
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct Options {
-    api_key: String,
-    #[serde(default)]
-    base_url: Option<String>,
-    #[serde(default)]
-    environment: Option<String>,
-    #[serde(default)]
-    partner_key: Option<String>,
-    #[serde(default)]
-    timeout_ms: Option<u64>,
-    #[serde(default)]
-    connect_timeout_ms: Option<u64>,
-    #[serde(default)]
-    max_retries: Option<u32>,
-    #[serde(default)]
-    runtime: Option<String>,
-    #[serde(default)]
-    path_overrides: Option<BTreeMap<String, String>>,
-}
 
 fn config_error(message: String) -> JsValue {
     to_js_error(&Error::Configuration(message))
 }
 
+/// The configuration from the client options the JavaScript `Client` passes on (`apiKey`,
+/// `baseUrl` or `environment`, `partnerKey`, `timeoutMs`, `connectTimeoutMs`, `maxRetries`,
+/// `runtime`, `pathOverrides`).
 fn build_config(options_json: &str) -> Result<Config, JsValue> {
-    let options: Options =
-        serde_json::from_str(options_json).map_err(|e| config_error(format!("client options: {e}")))?;
-    let mut builder = Config::builder(options.api_key);
-    match (options.environment.as_deref(), options.base_url) {
+    let mut options = Options::parse("client options", options_json)?;
+    let api_key = options.string("apiKey")?.unwrap_or_default();
+    let environment = options.string("environment")?;
+    let base_url = options.string("baseUrl")?;
+    let partner_key = options.string("partnerKey")?;
+    let timeout_ms = options.number("timeoutMs")?;
+    let connect_timeout_ms = options.number("connectTimeoutMs")?;
+    let max_retries = options.number("maxRetries")?;
+    let runtime = options.string("runtime")?;
+    let path_overrides = options.strings("pathOverrides")?;
+    options.finish()?;
+    let mut builder = Config::builder(api_key);
+    match (environment.as_deref(), base_url) {
         (Some(_), Some(_)) => return Err(config_error("give either environment or baseUrl, not both".to_owned())),
         (Some("production") | None, None) => builder = builder.environment(Environment::Production),
         (Some(other), None) => {
@@ -61,20 +49,20 @@ fn build_config(options_json: &str) -> Result<Config, JsValue> {
         }
         (None, Some(url)) => builder = builder.base_url(url),
     }
-    if let Some(key) = options.partner_key {
+    if let Some(key) = partner_key {
         builder = builder.partner_key(key);
     }
-    if let Some(ms) = options.timeout_ms {
+    if let Some(ms) = timeout_ms {
         builder = builder.timeout(Duration::from_millis(ms));
     }
-    if let Some(ms) = options.connect_timeout_ms {
+    if let Some(ms) = connect_timeout_ms {
         builder = builder.connect_timeout(Duration::from_millis(ms));
     }
-    if let Some(retries) = options.max_retries {
-        builder = builder.max_retries(retries);
+    if let Some(retries) = max_retries {
+        builder = builder.max_retries(u32::try_from(retries).unwrap_or(u32::MAX));
     }
-    builder = builder.platform("javascript", options.runtime.unwrap_or_else(|| "wasm".to_owned()));
-    for (id, template) in options.path_overrides.unwrap_or_default() {
+    builder = builder.platform("javascript", runtime.unwrap_or_else(|| "wasm".to_owned()));
+    for (id, template) in path_overrides {
         builder = builder.path_override(id, template);
     }
     builder.build().map_err(|e| to_js_error(&e))
@@ -164,35 +152,23 @@ impl WasmClient {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct BatchOptionsJson {
-    #[serde(default)]
-    max_per_request: Option<usize>,
-    #[serde(default)]
-    wait: Option<bool>,
-    #[serde(default)]
-    poll_interval_ms: Option<u64>,
-    #[serde(default)]
-    max_wait_ms: Option<u64>,
-}
-
+/// The batch options (`maxPerRequest`, `wait`, `pollIntervalMs`, `maxWaitMs`).
 fn batch_options(options_json: &str) -> Result<BatchOptions, JsValue> {
-    let given: BatchOptionsJson =
-        serde_json::from_str(options_json).map_err(|e| config_error(format!("batch options: {e}")))?;
+    let mut given = Options::parse("batch options", options_json)?;
     let mut options = BatchOptions::default();
-    if let Some(n) = given.max_per_request {
-        options.max_per_request = n;
+    if let Some(n) = given.number("maxPerRequest")? {
+        options.max_per_request = usize::try_from(n).unwrap_or(usize::MAX);
     }
-    if let Some(wait) = given.wait {
+    if let Some(wait) = given.flag("wait")? {
         options.wait = wait;
     }
-    if let Some(ms) = given.poll_interval_ms {
+    if let Some(ms) = given.number("pollIntervalMs")? {
         options.poll_interval = Duration::from_millis(ms);
     }
-    if let Some(ms) = given.max_wait_ms {
+    if let Some(ms) = given.number("maxWaitMs")? {
         options.max_wait = Duration::from_millis(ms);
     }
+    given.finish()?;
     Ok(options)
 }
 

@@ -19,6 +19,8 @@ mod errors;
 #[cfg(target_arch = "wasm32")]
 mod lists;
 #[cfg(target_arch = "wasm32")]
+mod options;
+#[cfg(target_arch = "wasm32")]
 mod task;
 #[cfg(target_arch = "wasm32")]
 mod tools;
