@@ -142,6 +142,36 @@ fn validation_and_the_builder_over_json() {
         panic!()
     };
     assert!(v[0].path.starts_with("/rows/0"), "{v:?}");
+
+    // Every problem of every row at once, each at its member; nothing is built.
+    let Err(Error::Validation(v)) = surface::build_invoice_json(
+        r#"{"invoice": {"InvoiceNumber": 1}, "rows": [
+            {"description": "a", "qty": 1, "unit_price": "1e400", "vat_percent": 24, "colour": "red"},
+            {"description": 5, "qty": "2", "vat_percent": 24, "price_includes_vat": "yes"},
+            7], "payment_terms_days": null}"#,
+    ) else {
+        panic!()
+    };
+    let found: Vec<(&str, &str)> = v.iter().map(|x| (x.path.as_str(), x.code.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            ("/rows/0/colour", "unknown"),
+            ("/rows/0/unit_price", "type"),
+            ("/rows/1/description", "type"),
+            ("/rows/1/price_includes_vat", "type"),
+            ("/rows/1/unit_price", "required"),
+            ("/rows/2", "type"),
+        ]
+    );
+    let Err(Error::Validation(v)) =
+        surface::build_invoice_json(r#"{"invoice": {"InvoiceDate": "2026-3-1"}, "rows": [], "extra": 1}"#)
+    else {
+        panic!()
+    };
+    assert_eq!((v[0].path.as_str(), v[0].code.as_str()), ("/invoice/InvoiceDate", "type"), "{v:?}");
+    let Err(Error::Validation(v)) = surface::build_invoice_json(r#"{"rows": []}"#) else { panic!() };
+    assert_eq!((v[0].path.as_str(), v[0].code.as_str()), ("/invoice", "required"));
 }
 
 #[test]

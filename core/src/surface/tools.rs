@@ -1,12 +1,13 @@
 //! Validation and the invoice builder from JSON, for the bindings.
 
-use rust_decimal::Decimal;
-use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::Value;
 
 use super::args::parse_at;
 use crate::builder::{InvoiceBuilder, RowInput};
 use crate::cashin::{BatchInvoices, SalesInvoice, SalesInvoiceBatch};
-use crate::model::Parsed;
+use crate::fx::FxHashMap;
+use crate::model::not_a_decimal;
 use crate::validate::{self, Violation};
 use crate::{Error, Result};
 
@@ -51,73 +52,138 @@ fn ungroup(violations: Vec<Violation>) -> impl Iterator<Item = Violation> {
     violations.into_iter().map(|v| Violation { path: v.path.replacen("/SalesInvoices/0", "", 1), ..v })
 }
 
-/// One row for [`build_invoice_json`].
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RowJson {
-    description: String,
-    #[serde(deserialize_with = "decimal")]
-    qty: Decimal,
-    #[serde(deserialize_with = "decimal")]
-    unit_price: Decimal,
-    #[serde(deserialize_with = "decimal")]
-    vat_percent: Decimal,
-    #[serde(default, deserialize_with = "optional_decimal")]
-    discount_percent: Option<Decimal>,
-    #[serde(default)]
-    price_includes_vat: bool,
-    #[serde(default)]
-    product_code: Option<String>,
-    #[serde(default)]
-    unit: Option<String>,
-}
-
-/// A decimal member, read as every amount is ([`crate::money::parse_decimal`]).
-fn decimal<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Decimal, D::Error> {
-    Parsed::DECIMAL.required(d)
-}
-
-/// An optional decimal member.
-fn optional_decimal<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<Decimal>, D::Error> {
-    serde::de::DeserializeSeed::deserialize(Parsed::DECIMAL, d)
-}
-
-/// The input of [`build_invoice_json`].
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct BuildJson {
-    invoice: SalesInvoice,
-    rows: Vec<RowJson>,
-    #[serde(default)]
-    payment_terms_days: Option<u32>,
-}
-
 /// Builds an invoice with computed amounts from
 /// `{"invoice": {...members...}, "rows": [{"description", "qty", "unit_price", "vat_percent",
 /// "discount_percent"?, "price_includes_vat"?, "product_code"?, "unit"?}], "payment_terms_days"?}`
-/// and returns the validated `SalesInvoice` as JSON.
+/// and returns the validated `SalesInvoice` as JSON. A member of the wrong type, a missing or an
+/// unknown one is a violation naming its path (`/rows/0/qty`).
 pub fn build_invoice_json(input_json: &str) -> Result<String> {
-    let input: BuildJson = parse_at(input_json, "")?;
-    let mut builder = InvoiceBuilder::from_invoice(input.invoice);
-    for row in input.rows {
-        let mut r = RowInput::new(row.description, row.qty, row.unit_price, row.vat_percent);
-        if row.price_includes_vat {
-            r = r.gross();
+    let input: FxHashMap<&str, &RawValue> = serde_json::from_str(input_json).map_err(|e| {
+        Error::Validation(vec![Violation::error("", "type", format!("the input must be a JSON object: {e}"))])
+    })?;
+    let mut violations: Vec<Violation> = input
+        .keys()
+        .filter(|k| !["invoice", "rows", "payment_terms_days"].contains(k))
+        .map(|k| Violation::error(format!("/{k}"), "unknown", format!("unknown member {k:?}")))
+        .collect();
+    let invoice = match input.get("invoice") {
+        Some(raw) => parse_at::<SalesInvoice>(raw.get(), "/invoice")?,
+        None => return Err(Error::Validation(vec![Violation::error("/invoice", "required", "invoice is required")])),
+    };
+    let mut builder = InvoiceBuilder::from_invoice(invoice);
+    let rows: Value = match input.get("rows") {
+        Some(raw) => serde_json::from_str(raw.get()).map_err(|e| Error::Internal(e.to_string()))?,
+        None => Value::Null,
+    };
+    match &rows {
+        Value::Array(rows) => {
+            for (i, row) in rows.iter().enumerate() {
+                if let Some(r) = row_input(row, &format!("/rows/{i}"), &mut violations) {
+                    builder = builder.row(r);
+                }
+            }
         }
-        if let Some(p) = row.discount_percent {
-            r = r.discount_percent(p);
-        }
-        if let Some(code) = row.product_code {
-            r = r.product_code(code);
-        }
-        if let Some(unit) = row.unit {
-            r = r.unit(unit);
-        }
-        builder = builder.row(r);
+        Value::Null => violations.push(Violation::error("/rows", "required", "rows is required")),
+        _ => violations.push(Violation::error("/rows", "type", "rows must be a list of rows")),
     }
-    if let Some(days) = input.payment_terms_days {
-        builder = builder.payment_terms_days(days);
+    if let Some(raw) = input.get("payment_terms_days").filter(|raw| raw.get() != "null") {
+        builder = builder.payment_terms_days(parse_at::<u32>(raw.get(), "/payment_terms_days")?);
+    }
+    if !violations.is_empty() {
+        return Err(Error::Validation(violations));
     }
     let invoice = builder.build()?;
     serde_json::to_string(&invoice).map_err(|e| Error::Internal(e.to_string()))
+}
+
+/// One row of [`build_invoice_json`]'s input, or `None` with its problems added to `violations`.
+fn row_input(row: &Value, at: &str, violations: &mut Vec<Violation>) -> Option<RowInput> {
+    const MEMBERS: [&str; 8] = [
+        "description",
+        "qty",
+        "unit_price",
+        "vat_percent",
+        "discount_percent",
+        "price_includes_vat",
+        "product_code",
+        "unit",
+    ];
+    let Some(members) = row.as_object() else {
+        violations.push(Violation::error(at, "type", "a row must be an object"));
+        return None;
+    };
+    let before = violations.len();
+    for name in members.keys().filter(|k| !MEMBERS.contains(&k.as_str())) {
+        violations.push(Violation::error(format!("{at}/{name}"), "unknown", format!("unknown row member {name:?}")));
+    }
+    let mut problem = |name: &str, code: &str, message: String| {
+        violations.push(Violation::error(format!("{at}/{name}"), code, message));
+    };
+    let present = |name: &str| members.get(name).filter(|v| !v.is_null());
+    let text = |name: &str, problem: &mut dyn FnMut(&str, &str, String)| match present(name) {
+        None => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(_) => {
+            problem(name, "type", format!("{name} must be a string"));
+            None
+        }
+    };
+    let decimal = |name: &str, problem: &mut dyn FnMut(&str, &str, String)| {
+        let value = present(name)?;
+        let text = match value {
+            Value::String(s) => s.clone(),
+            Value::Number(n) => n.to_string(),
+            _ => {
+                problem(name, "type", format!("{name} must be a decimal number"));
+                return None;
+            }
+        };
+        let parsed = crate::money::parse_decimal(&text);
+        if parsed.is_none() {
+            problem(name, "type", not_a_decimal(&text));
+        }
+        parsed
+    };
+    let description = text("description", &mut problem);
+    let qty = decimal("qty", &mut problem);
+    let unit_price = decimal("unit_price", &mut problem);
+    let vat_percent = decimal("vat_percent", &mut problem);
+    let discount_percent = decimal("discount_percent", &mut problem);
+    let product_code = text("product_code", &mut problem);
+    let unit = text("unit", &mut problem);
+    let gross = match present("price_includes_vat") {
+        None => false,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => {
+            problem("price_includes_vat", "type", "price_includes_vat must be true or false".to_owned());
+            false
+        }
+    };
+    for (name, missing) in [
+        ("description", description.is_none()),
+        ("qty", qty.is_none()),
+        ("unit_price", unit_price.is_none()),
+        ("vat_percent", vat_percent.is_none()),
+    ] {
+        if missing && present(name).is_none() {
+            problem(name, "required", format!("{name} is required"));
+        }
+    }
+    if violations.len() > before {
+        return None;
+    }
+    let mut r = RowInput::new(description?, qty?, unit_price?, vat_percent?);
+    if gross {
+        r = r.gross();
+    }
+    if let Some(p) = discount_percent {
+        r = r.discount_percent(p);
+    }
+    if let Some(code) = product_code {
+        r = r.product_code(code);
+    }
+    if let Some(unit) = unit {
+        r = r.unit(unit);
+    }
+    Some(r)
 }
