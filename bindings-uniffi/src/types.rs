@@ -27,10 +27,9 @@ uniffi::custom_type!(Decimal, String, {
     remote,
     lower: |value| value.to_string(),
     try_lift: |text| {
-        let trimmed = text.trim();
-        rust_decimal::Decimal::from_str_exact(trimmed)
-            .or_else(|_| rust_decimal::Decimal::from_scientific(trimmed))
-            .map_err(|e| bad_input("a decimal number lasku can hold (at most 28 significant digits)", &text, e))
+        lasku::money::parse_decimal(text.trim()).ok_or_else(|| {
+            bad_input("a decimal number lasku can hold", &text, "at most 28 decimal places and 28 digits, exactly")
+        })
     },
 });
 
@@ -38,7 +37,7 @@ uniffi::custom_type!(LocalDate, String, {
     remote,
     lower: |value| value.format("%Y-%m-%d").to_string(),
     try_lift: |text| {
-        chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|e| bad_input("a date (YYYY-MM-DD)", &text, e))
+        lasku::model::parse_date(text.trim()).ok_or_else(|| bad_input("a date", &text, "YYYY-MM-DD"))
     },
 });
 

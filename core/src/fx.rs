@@ -1,5 +1,4 @@
-//! A small, fast, non-cryptographic hasher for lasku's own maps (one hashing routine in the
-//! WebAssembly module instead of std's SipHash as well).
+//! A small, fast, non-cryptographic hasher for the maps whose keys lasku chooses itself.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -7,8 +6,9 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// A `HashMap` with [`Fx`].
 pub(crate) type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
-/// A small fast hash for short keys (FxHash's mixing step): member names, argument names,
-/// invoice numbers. Not for keys an attacker chooses; none of lasku's maps has them.
+/// A small fast hash for short keys that lasku itself chooses (the models' member names): not
+/// for keys that come from input, which an attacker could choose to collide (those maps keep
+/// std's SipHash).
 #[derive(Default)]
 pub(crate) struct Fx(u64);
 

@@ -51,9 +51,10 @@ pub fn net_unit_price(gross_unit_price: Decimal, vat_percent: Decimal) -> Decima
     }
 }
 
-/// Reads a decimal number as JSON writes one (`12.50`, `-3`, `1.5e3`, `2E-2`), exactly: text
-/// with more than 28 decimal places or digits than a [`Decimal`] holds is refused, never
-/// rounded. lasku reads every amount it is given with this.
+/// Reads a decimal number as JSON writes one (`12.50`, `-3`, `1.5e3`, `2E-2`; a leading `+`
+/// and a bare `.5` or `5.` are taken too), exactly: a value a [`Decimal`] cannot hold as it is
+/// written (more than 28 decimal places, or more digits than 96 bits hold, not counting zeros
+/// that change nothing) is refused, never rounded. lasku reads every amount it is given with this.
 ///
 /// ```
 /// use rust_decimal::Decimal;
@@ -67,21 +68,40 @@ pub fn parse_decimal(text: &str) -> Option<Decimal> {
         None => (text, 0),
         Some(at) => (&text[..at], text[at + 1..].parse::<i32>().ok()?),
     };
-    let plain = Decimal::from_str_exact(mantissa).ok()?;
-    if exponent == 0 {
-        return Some(plain);
-    }
-    // The value is mantissa × 10^(exponent - scale): move the exponent into the scale while it
-    // can be one (0..=28), and multiply the rest in.
-    let scale = i64::from(plain.scale()) - i64::from(exponent);
-    if (0..=28).contains(&scale) {
-        return Decimal::try_from_i128_with_scale(plain.mantissa(), u32::try_from(scale).ok()?).ok();
-    }
-    if scale > 28 {
+    if !plain_number(mantissa) {
         return None;
     }
-    let factor = 10i128.checked_pow(u32::try_from(-scale).ok()?)?;
-    Decimal::try_from_i128_with_scale(plain.mantissa().checked_mul(factor)?, 0).ok()
+    let plain = match Decimal::from_str_exact(mantissa) {
+        Ok(plain) => plain,
+        // Too many digits: exact only when the excess is trailing zeros of the fraction.
+        Err(_) if mantissa.contains('.') => Decimal::from_str_exact(mantissa.trim_end_matches('0')).ok()?,
+        Err(_) => return None,
+    };
+    // The value is mantissa × 10^(exponent - scale): move the exponent into the scale while it
+    // can be one (0..=28, dropping trailing zeros of the mantissa to get there), and multiply
+    // the rest in.
+    let mut digits = plain.mantissa();
+    let mut scale = i64::from(plain.scale()) - i64::from(exponent);
+    while scale > 28 && digits % 10 == 0 {
+        digits /= 10;
+        scale -= 1;
+    }
+    match u32::try_from(scale) {
+        Ok(scale) if scale <= 28 => Decimal::try_from_i128_with_scale(digits, scale).ok(),
+        Ok(_) => None,
+        Err(_) => {
+            let factor = 10i128.checked_pow(u32::try_from(-scale).ok()?)?;
+            Decimal::try_from_i128_with_scale(digits.checked_mul(factor)?, 0).ok()
+        }
+    }
+}
+
+/// Whether text is a plain decimal number: an optional sign, digits and at most one point.
+fn plain_number(text: &str) -> bool {
+    let body = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let digits = body.bytes().filter(u8::is_ascii_digit).count();
+    let points = body.bytes().filter(|&b| b == b'.').count();
+    digits > 0 && points <= 1 && digits + points == body.len()
 }
 
 /// Whether two amounts agree within one cent.
@@ -141,5 +161,19 @@ mod tests {
         }
         // What rust_decimal's own parser would have rounded.
         assert!(Decimal::from_str("0.12345678901234567890123456789").is_ok());
+    }
+
+    #[test]
+    fn zeros_that_change_nothing_do_not_count() {
+        let exact = |text: &str| parse_decimal(text).map(|d| d.normalize().to_string());
+        assert_eq!(exact("10e-29").as_deref(), Some("0.0000000000000000000000000001"));
+        assert_eq!(exact("0e-50").as_deref(), Some("0"));
+        assert_eq!(exact("9.0000000000000000000000000000").as_deref(), Some("9"));
+        assert_eq!(exact("0.12345678901234567890123456780").as_deref(), Some("0.1234567890123456789012345678"));
+        assert_eq!(exact("+1").as_deref(), Some("1"));
+        assert_eq!(exact(".5").as_deref(), Some("0.5"));
+        assert_eq!(exact("5.").as_deref(), Some("5"));
+        // Ordinary amounts keep their written scale.
+        assert_eq!(parse_decimal("12.50").map(|d| d.to_string()).as_deref(), Some("12.50"));
     }
 }

@@ -10,14 +10,15 @@ NPM_DIR="$(cd "$(dirname "$0")/.." && pwd)"
 ROOT="$(cd "$NPM_DIR/../.." && pwd)"
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 WASM_OPT="${WASM_OPT:-$ROOT/.tools/wasm/node_modules/.bin/wasm-opt}"
-# Optimisation: "s" for rustc gave the smallest and about the fastest module here (see README).
+# Optimisation: "s" for the crates not named below (lasku-v8json, the allocator, std, small crates).
 OPT_LEVEL="${LASKU_WASM_OPT_LEVEL:-s}"
 
-# Every crate but the JSON reader of the quick path (lasku-v8json), the allocator and std is built
-# for size ("z"): 15.7 KB less gzipped than "s" for all. The core's quick path (lasku::quick)
-# keeps its speed by forcing its small hot functions inline (`#[inline(always)]`, and `matches!`
-# where `Option`'s `==` would be an out-of-line call at "z"): the batch benchmark moved from
-# 0.83x to 0.87x ajv + stringify at 1,000 invoices, the full parse (validateInvoices) 6 % slower.
+# These crates are built for size ("z"): 15.7 KB less gzipped than "s" for all; lasku-v8json,
+# the JSON reader of the batch path, stays at "s" (half again as slow at "z"). The core's quick
+# path (lasku::quick) keeps its speed by forcing its small hot functions inline
+# (`#[inline(always)]`, and `matches!` where `Option`'s `==` would be an out-of-line call at
+# "z"): the batch benchmark moved from 0.83x to 0.87x ajv + stringify at 1,000 invoices, the
+# full parse (validateInvoices) 6 % slower.
 SIZE_CRATES=(lasku serde_json rust_decimal chrono wasm-bindgen wasm-bindgen-futures js-sys lasku-wasm zmij futures-util
   futures-task arrayvec num-traits)
 size_config=()

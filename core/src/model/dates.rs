@@ -3,7 +3,7 @@
 //! (a format-string interpreter) is not used: it was about 17 KB of the WebAssembly module, and
 //! these three forms are all the API and HTTP use.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 
 /// A date as the API writes it, `YYYY-MM-DD` (four-digit year, two-digit month and day).
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
@@ -16,7 +16,9 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 
 /// An RFC 3339 timestamp, in UTC: `YYYY-MM-DDThh:mm:ss`, optional fraction of a second (up to
 /// nanoseconds; more digits are cut), then `Z` or an offset `±hh:mm`. As RFC 3339 allows, `t`,
-/// `z` and a space instead of `T` are accepted, and so is an offset without its colon.
+/// `z` and a space may stand for `T` and `Z`; as ISO 8601 allows, the offset may be written
+/// without its colon (`+0200`), as chrono took it. A leap second (`:60`) is kept as chrono keeps
+/// one; a moment that falls outside the years 0000-9999 in UTC is refused.
 pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
     let b = text.as_bytes();
     let date = parse_date(text.get(..10)?)?;
@@ -40,43 +42,104 @@ pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
         }
         nanos *= 10u32.pow(9u32.saturating_sub((at - start) as u32));
     }
-    let offset_minutes = offset(b.get(at..)?)?;
-    let time = NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?;
-    let local = date.and_time(time).and_utc();
-    local.checked_sub_signed(Duration::minutes(offset_minutes))
+    in_utc(date, time_of_day(hour, minute, second, nanos)?, offset(b.get(at..)?)?)
 }
 
-/// An HTTP date as `Retry-After` carries it (RFC 9110's IMF-fixdate:
-/// `Sun, 06 Nov 1994 08:49:37 GMT`); the weekday may be left out, the zone may be `GMT`, `UTC`,
-/// `Z` or `±hhmm`.
+/// An HTTP date as `Retry-After` carries it, in any of RFC 9110's three forms: IMF-fixdate
+/// (`Sun, 06 Nov 1994 08:49:37 GMT`), rfc850 (`Sunday, 06-Nov-94 08:49:37 GMT`) and asctime
+/// (`Sun Nov  6 08:49:37 1994`). As RFC 5322 allows, the weekday may be left out (when given,
+/// it must be the date's), seconds too, the zone may be `GMT`, `UT`, `UTC`, `Z`, a US zone
+/// (`EST`…`PDT`) or `±hhmm`, and a two-digit year is 2000-2049 or 1950-1999.
 pub fn parse_http_date(text: &str) -> Option<DateTime<Utc>> {
-    let text = match text.split_once(',') {
-        Some((weekday, rest)) if weekday.trim().len() == 3 => rest,
-        Some(_) => return None,
-        None => text,
+    let (mut weekday, rest) = match text.split_once(',') {
+        Some((weekday, rest)) => (Some(weekday.trim()), rest),
+        None => (None, text),
     };
-    let mut parts = text.split_ascii_whitespace();
-    let (day, month, year, time, zone) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || day.len() > 2 || year.len() != 4 {
-        return None;
-    }
+    let parts: Vec<&str> = rest.split_ascii_whitespace().collect();
+    let (day, month, year, time, zone) = match parts.as_slice() {
+        [first, month, day, time, year] if weekday.is_none() && first.bytes().all(|c| c.is_ascii_alphabetic()) => {
+            weekday = Some(first);
+            (*day, *month, *year, *time, "GMT")
+        }
+        [day, month, year, time, zone] => (*day, *month, *year, *time, *zone),
+        [day_month_year, time, zone] => {
+            let mut dmy = day_month_year.split('-');
+            let (day, month, year) = (dmy.next()?, dmy.next()?, dmy.next()?);
+            if dmy.next().is_some() {
+                return None;
+            }
+            (day, month, year, *time, *zone)
+        }
+        _ => return None,
+    };
     const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))? as u32 + 1;
-    let date = NaiveDate::from_ymd_opt(
-        i32::try_from(digits(year.as_bytes(), 0, 4)?).ok()?,
-        month,
-        digits(day.as_bytes(), 0, day.len())?,
-    )?;
-    let t = time.as_bytes();
-    if t.len() != 8 || t[2] != b':' || t[5] != b':' {
+    let year = match year.len() {
+        4 => digits(year.as_bytes(), 0, 4)?,
+        2 => match digits(year.as_bytes(), 0, 2)? {
+            y @ 0..=49 => 2000 + y,
+            y => 1900 + y,
+        },
+        _ => return None,
+    };
+    if day.len() > 2 {
         return None;
     }
-    let time = NaiveTime::from_hms_opt(digits(t, 0, 2)?, digits(t, 3, 2)?, digits(t, 6, 2)?)?;
-    let offset_minutes = match zone {
-        "GMT" | "UTC" | "UT" | "Z" => 0,
-        _ => offset(zone.as_bytes())?,
+    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, digits(day.as_bytes(), 0, day.len())?)?;
+    if let Some(weekday) = weekday {
+        const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+        let name = DAYS.get(date.weekday().num_days_from_monday() as usize)?;
+        let short = name.get(..3)?;
+        if !(weekday.eq_ignore_ascii_case(name) || weekday.eq_ignore_ascii_case(short)) {
+            return None;
+        }
+    }
+    let t = time.as_bytes();
+    let second = match t.len() {
+        8 if t[5] == b':' => digits(t, 6, 2)?,
+        5 => 0,
+        _ => return None,
     };
-    date.and_time(time).and_utc().checked_sub_signed(Duration::minutes(offset_minutes))
+    if t[2] != b':' {
+        return None;
+    }
+    let time = time_of_day(digits(t, 0, 2)?, digits(t, 3, 2)?, second, 0)?;
+    const ZONES: [(&str, i64); 12] = [
+        ("GMT", 0),
+        ("UT", 0),
+        ("UTC", 0),
+        ("Z", 0),
+        ("EST", -300),
+        ("EDT", -240),
+        ("CST", -360),
+        ("CDT", -300),
+        ("MST", -420),
+        ("MDT", -360),
+        ("PST", -480),
+        ("PDT", -420),
+    ];
+    let offset_minutes = match ZONES.iter().find(|(name, _)| name.eq_ignore_ascii_case(zone)) {
+        Some((_, minutes)) => *minutes,
+        None if zone.len() == 5 => offset(zone.as_bytes())?,
+        None => return None,
+    };
+    in_utc(date, time, offset_minutes)
+}
+
+/// A time of day; a leap second (`60`) is kept as chrono keeps one (second 59, and a fraction
+/// of one second or more).
+fn time_of_day(hour: u32, minute: u32, second: u32, nanos: u32) -> Option<NaiveTime> {
+    match second {
+        60 => NaiveTime::from_hms_nano_opt(hour, minute, 59, 1_000_000_000 + nanos),
+        _ => NaiveTime::from_hms_nano_opt(hour, minute, second, nanos),
+    }
+}
+
+/// A local date and time at a UTC offset (in minutes), in UTC, if that falls within the years
+/// 0000-9999 (what `YYYY` can write, so what lasku writes it can read again).
+fn in_utc(date: NaiveDate, time: NaiveTime, offset_minutes: i64) -> Option<DateTime<Utc>> {
+    let utc = date.and_time(time).and_utc().checked_sub_signed(Duration::minutes(offset_minutes))?;
+    (0..=9999).contains(&utc.year()).then_some(utc)
 }
 
 /// The message for text that is not a [`parse_date`] date.
@@ -117,7 +180,7 @@ fn offset(b: &[u8]) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{FixedOffset, TimeZone};
+    use chrono::TimeZone;
 
     #[test]
     fn dates_are_exactly_year_month_day() {
@@ -190,22 +253,50 @@ mod tests {
     }
 
     #[test]
-    fn http_dates_are_imf_fixdates() {
+    fn leap_seconds_are_kept_and_moments_stay_within_four_digit_years() {
+        let leap = parse_timestamp("2016-12-31T23:59:60Z");
+        assert_eq!(leap, DateTime::parse_from_rfc3339("2016-12-31T23:59:60Z").ok().map(|t| t.with_timezone(&Utc)));
+        assert!(leap.is_some());
+        assert!(parse_timestamp("2016-12-31T23:59:61Z").is_none());
+        assert!(parse_timestamp("9999-12-31T23:30:00-01:00").is_none());
+        assert!(parse_timestamp("0000-01-01T00:30:00+01:00").is_none());
+        assert!(parse_timestamp("9999-12-31T23:30:00+01:00").is_some());
+    }
+
+    #[test]
+    fn http_dates_come_in_rfc_9110s_three_forms() {
         let at = |h: u32, m: u32, s: u32| Utc.with_ymd_and_hms(1994, 11, 6, h, m, s).single();
-        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), at(8, 49, 37));
-        assert_eq!(parse_http_date("06 Nov 1994 08:49:37 GMT"), at(8, 49, 37));
-        assert_eq!(parse_http_date("Sun, 6 nov 1994 08:49:37 UTC"), at(8, 49, 37));
-        let east = FixedOffset::east_opt(2 * 3600).and_then(|o| o.with_ymd_and_hms(1994, 11, 6, 10, 49, 37).single());
-        assert_eq!(parse_http_date("Sun, 06 Nov 1994 10:49:37 +0200"), east.map(|t| t.with_timezone(&Utc)));
+        for text in [
+            "Sun, 06 Nov 1994 08:49:37 GMT",
+            "06 Nov 1994 08:49:37 GMT",
+            "sun, 6 nov 1994 08:49:37 gmt",
+            "Sun, 06 Nov 1994 08:49:37 UTC",
+            "Sunday, 06-Nov-94 08:49:37 GMT",
+            "Sun Nov  6 08:49:37 1994",
+            "Sun, 06 Nov 1994 10:49:37 +0200",
+            "Sun, 06 Nov 1994 03:49:37 EST",
+        ] {
+            assert_eq!(parse_http_date(text), at(8, 49, 37), "{text:?}");
+        }
+        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49 GMT"), at(8, 49, 0));
+        assert_eq!(
+            parse_http_date("Fri, 06 Nov 26 08:49:37 GMT"),
+            Utc.with_ymd_and_hms(2026, 11, 6, 8, 49, 37).single()
+        );
         for bad in [
-            "Sunday, 06 Nov 1994 08:49:37 GMT",
-            "06 Nov 94 08:49:37 GMT",
+            "Mon, 06 Nov 1994 08:49:37 GMT",
+            "Xyz, 06 Nov 1994 08:49:37 GMT",
             "06 Nox 1994 08:49:37 GMT",
             "31 Nov 1994 08:49:37 GMT",
             "06 Nov 1994 8:49:37 GMT",
             "06 Nov 1994 08:49:37",
+            "06 Nov 1994 08:49:37 +01:00",
+            "06 Nov 1994 08:49:37 XYZ",
             "06 Nov 1994 08:49:37 GMT x",
+            "06 Nov 994 08:49:37 GMT",
+            "Sunday, 06-Nov-94-1 08:49:37 GMT",
             "soon",
+            "",
         ] {
             assert_eq!(parse_http_date(bad), None, "{bad:?}");
         }

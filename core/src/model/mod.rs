@@ -15,7 +15,8 @@ mod schema;
 
 pub(crate) use codes::code;
 pub use codes::Code;
-pub(crate) use dates::{not_a_date, not_a_timestamp, parse_date, parse_http_date, parse_timestamp};
+pub(crate) use dates::{not_a_date, not_a_timestamp, parse_http_date};
+pub use dates::{parse_date, parse_timestamp};
 pub use identifier::{Identifier, InvoiceNumber};
 pub(crate) use members::{write as members_write, Member, Members, Reader, Slot, Value};
 pub(crate) use parsed::{not_a_decimal, Parsed};

@@ -2,19 +2,20 @@
 //! text, so models are parsed once, straight into their types, and a wrong type becomes a
 //! violation naming its path.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use crate::cashin::PageRequest;
-use crate::fx::FxHashMap;
 use crate::model::{Identifier, WireType, WireTypeRef};
 use crate::validate::Violation;
 use crate::{Error, Result};
 
 /// The arguments of one call, by parameter name.
 pub struct Args<'a> {
-    map: FxHashMap<&'a str, &'a RawValue>,
+    map: HashMap<&'a str, &'a RawValue>,
 }
 
 impl<'a> Args<'a> {
@@ -22,9 +23,9 @@ impl<'a> Args<'a> {
     pub fn parse(json: &'a str) -> Result<Self> {
         let trimmed = json.trim();
         if trimmed.is_empty() || trimmed == "null" {
-            return Ok(Args { map: FxHashMap::default() });
+            return Ok(Args { map: HashMap::new() });
         }
-        let map: FxHashMap<&'a str, &'a RawValue> = serde_json::from_str(trimmed).map_err(|e| {
+        let map: HashMap<&'a str, &'a RawValue> = serde_json::from_str(trimmed).map_err(|e| {
             Error::Validation(vec![Violation::error("", "type", format!("the arguments must be a JSON object: {e}"))])
         })?;
         Ok(Args { map })

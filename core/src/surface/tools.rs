@@ -1,12 +1,13 @@
 //! Validation and the invoice builder from JSON, for the bindings.
 
+use std::collections::HashMap;
+
 use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::args::parse_at;
 use crate::builder::{InvoiceBuilder, RowInput};
 use crate::cashin::{BatchInvoices, SalesInvoice, SalesInvoiceBatch};
-use crate::fx::FxHashMap;
 use crate::model::not_a_decimal;
 use crate::validate::{self, Violation};
 use crate::{Error, Result};
@@ -58,7 +59,7 @@ fn ungroup(violations: Vec<Violation>) -> impl Iterator<Item = Violation> {
 /// and returns the validated `SalesInvoice` as JSON. A member of the wrong type, a missing or an
 /// unknown one is a violation naming its path (`/rows/0/qty`).
 pub fn build_invoice_json(input_json: &str) -> Result<String> {
-    let input: FxHashMap<&str, &RawValue> = serde_json::from_str(input_json).map_err(|e| {
+    let input: HashMap<&str, &RawValue> = serde_json::from_str(input_json).map_err(|e| {
         Error::Validation(vec![Violation::error("", "type", format!("the input must be a JSON object: {e}"))])
     })?;
     let mut violations: Vec<Violation> = input

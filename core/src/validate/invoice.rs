@@ -134,7 +134,9 @@ pub(crate) fn breaks_rules(invoice: &SalesInvoice) -> bool {
 #[derive(Default)]
 pub(crate) struct BatchCheck {
     violations: Vec<Violation>,
-    seen: crate::fx::FxHashMap<String, (usize, usize)>,
+    // SipHash, not `crate::fx`: the keys are the caller's invoice numbers, which may come from
+    // anyone (a service validating uploaded batches).
+    seen: std::collections::HashMap<String, (usize, usize)>,
 }
 
 impl BatchCheck {
