@@ -17,6 +17,7 @@ use lasku::{Config, Error};
 use crate::errors::to_py_err;
 use crate::guard::{guard, CatchUnwind};
 use crate::runtime::{block_on, runtime};
+use crate::shutdown::with_python;
 use crate::tojson::to_json;
 use crate::topy::json_to_py;
 use crate::transport::{helpers, PyTransport, EVENT_LOOP};
@@ -224,9 +225,10 @@ where
     Ok(CallHandle { abort: task.abort_handle() })
 }
 
-/// Sets the result or exception on the asyncio future from a runtime thread.
+/// Sets the result or exception on the asyncio future from a runtime thread (nothing once the
+/// interpreter is exiting: nobody is waiting then).
 fn deliver(event_loop: &Py<PyAny>, future: Py<PyAny>, outcome: Result<Option<String>, Error>, ty: Option<WireTypeRef>) {
-    Python::attach(|py| {
+    with_python(|py| {
         let (ok, value): (bool, Py<PyAny>) = match outcome {
             Ok(None) => (true, py.None()),
             Ok(Some(text)) => match json_to_py(py, &text, ty) {

@@ -13,6 +13,7 @@ mod errors;
 mod guard;
 mod runtime;
 mod schema;
+mod shutdown;
 mod tojson;
 mod tools;
 mod topy;
@@ -24,6 +25,7 @@ mod utf8;
 #[pyo3(name = "_native")]
 fn native_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    shutdown::register(m)?;
     m.add_class::<client::NativeClient>()?;
     m.add_class::<client::NativePages>()?;
     m.add_class::<client::CallHandle>()?;

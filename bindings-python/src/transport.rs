@@ -14,6 +14,8 @@ use tokio::sync::oneshot;
 
 use lasku::http::{BoxFuture, HttpRequest, HttpResponse, Transport, TransportError, TransportErrorKind};
 
+use crate::shutdown::with_python;
+
 tokio::task_local! {
     /// The asyncio loop of the `AsyncClient` call being driven (absent for `Client`).
     pub static EVENT_LOOP: Arc<Py<PyAny>>;
@@ -53,12 +55,16 @@ impl Transport for PyTransport {
         let event_loop = EVENT_LOOP.try_with(Arc::clone).ok();
         Box::pin(async move {
             let step = tokio::task::spawn_blocking(move || {
-                Python::attach(|py| invoke(py, &callable, &request, event_loop.as_deref()))
+                with_python(|py| invoke(py, &callable, &request, event_loop.as_deref()))
             })
             .await;
             match step {
-                Ok(Invoked::Done(outcome)) => outcome,
-                Ok(Invoked::Pending(answer)) => answer.await.unwrap_or_else(|_| {
+                Ok(None) => Err(TransportError::not_sent(
+                    TransportErrorKind::Other,
+                    "the Python interpreter is exiting: the transport was not called",
+                )),
+                Ok(Some(Invoked::Done(outcome))) => outcome,
+                Ok(Some(Invoked::Pending(answer))) => answer.await.unwrap_or_else(|_| {
                     Err(TransportError::maybe_sent(
                         TransportErrorKind::Other,
                         "the transport's coroutine never finished",
