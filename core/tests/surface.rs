@@ -170,6 +170,13 @@ fn validation_and_the_builder_over_json() {
         panic!()
     };
     assert_eq!((v[0].path.as_str(), v[0].code.as_str()), ("/invoice/InvoiceDate", "type"), "{v:?}");
+    let Err(Error::Validation(v)) =
+        surface::build_invoice_json(r#"{"invoice": {}, "rows": [], "zeta": 1, "alpha": 2, "mid": 3}"#)
+    else {
+        panic!()
+    };
+    let paths: Vec<&str> = v.iter().map(|x| x.path.as_str()).collect();
+    assert_eq!(paths, ["/alpha", "/mid", "/zeta"]);
     let Err(Error::Validation(v)) = surface::build_invoice_json(r#"{"rows": []}"#) else { panic!() };
     assert_eq!((v[0].path.as_str(), v[0].code.as_str()), ("/invoice", "required"));
 }
