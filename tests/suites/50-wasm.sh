@@ -27,7 +27,8 @@ check() {
     passed=$((passed + 1))
   else
     printf '  FAIL  %-60s %4ss\n' "$name" "$((SECONDS - start))"
-    tail -n 80 "$WORK/log" | sed 's/^/        /'
+    grep -E 'error(\[|:)|No space left|FAILED|panicked' "$WORK/log" | head -n 20 | sed 's/^/        /'
+    tail -n 60 "$WORK/log" | sed 's/^/        /'
     failed=$((failed + 1))
     failures+=("$name")
   fi
