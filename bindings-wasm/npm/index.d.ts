@@ -57,7 +57,8 @@ export interface TransportRequest {
 export interface TransportResponse {
   status: number;
   headers?: Headers | Array<[string, string]> | Record<string, string | string[] | undefined>;
-  body?: Uint8Array | ArrayBuffer | string | null;
+  /** Bytes, text, a Blob or a stream (such as a fetch Response's `body`). */
+  body?: Uint8Array | ArrayBuffer | ArrayBufferView | string | Blob | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string> | null;
 }
 
 /**
@@ -146,6 +147,12 @@ export interface BatchReport {
   /** Indices of the invoices `resubmitInvoices` would send again. */
   toResend: number[];
   outcomes: ItemOutcome[];
+  /**
+   * Batches no longer followed because asking about them failed for good (a revoked key, a
+   * missing status endpoint); their invoices stay `submitted`. Errors that may pass (a dropped
+   * connection, a 5xx, a 429) are asked again until `maxWaitMs`.
+   */
+  followErrors: { batchId: number; error: LaskuError }[];
 }
 
 /** A Cash-In API v2 client. Every operation is a method (see `Operations`). */
@@ -162,7 +169,12 @@ export declare class Client {
    * rejects the whole call with a ValidationError.
    */
   submitInvoices(invoices: Models.SalesInvoiceInput[], options?: BatchOptions): Promise<BatchReport>;
-  /** Sends again what `previous` did not settle (the same invoices, in the same order). */
+  /**
+   * Sends again what `previous` did not settle: unknown outcomes are looked up first, invoices
+   * that were invalid or not sent are checked and sent (they may be fixed in between). Takes the
+   * list `previous` is about, in the same order; another list is refused with a
+   * ConfigurationError and nothing is sent.
+   */
   resubmitInvoices(
     invoices: Models.SalesInvoiceInput[],
     previous: BatchReport,

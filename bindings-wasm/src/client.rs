@@ -143,7 +143,9 @@ impl WasmClient {
         Task::new(async move {
             let report = match &previous {
                 None => client.submit_invoices(&items, &options).await,
-                Some(previous) => client.resubmit_invoices(&items, previous, &options).await,
+                Some(previous) => {
+                    client.resubmit_invoices(&items, previous, &options).await.map_err(|e| to_js_error(&e))?
+                }
             };
             let json = to_js(&report_json(&report));
             let handle = JsValue::from(ReportHandle { report });
@@ -194,6 +196,11 @@ fn report_json(report: &BatchReport) -> Value {
         "batchIds": report.batch_ids,
         "toResend": report.to_resend(),
         "outcomes": report.outcomes.iter().map(outcome_json).collect::<Vec<_>>(),
+        "followErrors": report
+            .follow_errors
+            .iter()
+            .map(|(batch_id, error)| json!({ "batchId": batch_id, "error": error_json(error) }))
+            .collect::<Vec<_>>(),
     })
 }
 

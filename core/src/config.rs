@@ -270,6 +270,13 @@ fn check_base_url(url: &str) -> Result<String> {
             "the base URL holds credentials (user:password@host): pass the API key as the API key instead".to_owned(),
         ));
     }
+    if url.contains(['?', '#']) {
+        // Not echoed: a query may hold a token.
+        return Err(Error::Configuration(
+            "the base URL has a query or a fragment (`?`, `#`): each operation's path and query are added to it"
+                .to_owned(),
+        ));
+    }
     let (scheme, rest) =
         url.split_once("://").ok_or_else(|| Error::Configuration(format!("base URL {url:?} has no scheme")))?;
     let authority = rest.split('/').next().unwrap_or("");
@@ -304,6 +311,10 @@ mod tests {
     #[test]
     fn base_urls() {
         assert!(check_base_url("https://api.cash-in.com/v2/").is_ok());
+        for bad in ["https://api.example.com/v2?x=1", "https://api.example.com/v2#frag", "https://h/?"] {
+            let error = check_base_url(bad).unwrap_err().to_string();
+            assert!(error.contains("query or a fragment"), "{bad}: {error}");
+        }
         assert!(check_base_url("http://127.0.0.1:8080/v2").is_ok());
         assert!(check_base_url("http://127.9.9.9/v2").is_ok());
         assert!(check_base_url("http://localhost:1/v2").is_ok());

@@ -5,7 +5,7 @@ use std::collections::VecDeque;
 
 use serde::de::DeserializeOwned;
 
-use crate::cashin::{Page, PageRequest};
+use crate::cashin::{Page, PageMeta, PageRequest};
 use crate::client::{parse_json, Call, Client};
 use crate::{Error, Result};
 
@@ -106,12 +106,7 @@ impl<T: DeserializeOwned> Pages<T> {
                 message: format!("page {requested} repeats page {}", requested.saturating_sub(1)),
             });
         }
-        let last = page.data.is_empty()
-            || match &page.meta {
-                Some(meta) if meta.total_count.is_some() => !page.has_next(),
-                _ => self.page_size.is_some_and(|size| page.data.len() < size as usize),
-            };
-        self.done = last;
+        self.done = is_last(page.meta.as_ref(), requested, page.data.len(), self.page_size);
         self.next = requested.saturating_add(1);
         self.previous_body = Some(response.body);
         Ok(page)
@@ -137,6 +132,23 @@ impl<T: DeserializeOwned> Pages<T> {
             all.extend(page?.data);
         }
         Ok(all)
+    }
+}
+
+/// Whether page `number`, holding `items` items, is the last one. The server's own page size
+/// (`Meta.PageSize`) counts over the one asked for: a server may serve fewer per page than asked
+/// (a cap), and a page that is short only against the asked size is not the last one then.
+fn is_last(meta: Option<&PageMeta>, number: u32, items: usize, asked_size: Option<u32>) -> bool {
+    let served_size = meta.and_then(|m| m.page_size).filter(|size| *size > 0);
+    let total = meta.and_then(|m| m.total_count);
+    let items = items as u64;
+    match (total, served_size) {
+        _ if items == 0 => true,
+        (Some(total), Some(size)) => u64::from(number).saturating_mul(size) >= total,
+        // Without a page size, a count alone cannot place this page: go on to an empty page.
+        (Some(_), None) => false,
+        (None, Some(size)) => items < size,
+        (None, None) => asked_size.is_some_and(|size| items < u64::from(size)),
     }
 }
 
@@ -170,5 +182,31 @@ impl Client {
             buffer: VecDeque::new(),
             max_pages: 100_000,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_last;
+    use crate::cashin::PageMeta;
+
+    fn meta(page_size: Option<u64>, total_count: Option<u64>) -> PageMeta {
+        PageMeta { page_size, total_count, ..PageMeta::default() }
+    }
+
+    #[test]
+    fn the_last_page_is_told_by_the_servers_page_size_before_the_asked_one() {
+        // 7 items, 3 per page.
+        assert!(!is_last(Some(&meta(Some(3), Some(7))), 2, 3, Some(3)));
+        assert!(is_last(Some(&meta(Some(3), Some(7))), 3, 1, Some(3)));
+        // The server serves 2 of the 500 asked for, and says so: not the last page.
+        assert!(!is_last(Some(&meta(Some(2), None)), 1, 2, Some(500)));
+        assert!(is_last(Some(&meta(Some(2), None)), 3, 1, Some(500)));
+        // A count without a page size: on to an empty page.
+        assert!(!is_last(Some(&meta(None, Some(7))), 1, 2, Some(500)));
+        // Nothing from the server: a page shorter than asked is the last.
+        assert!(is_last(None, 1, 2, Some(500)));
+        assert!(!is_last(None, 1, 2, None));
+        assert!(is_last(Some(&meta(Some(2), Some(9))), 1, 0, None));
     }
 }

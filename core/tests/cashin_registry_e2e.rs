@@ -284,7 +284,7 @@ async fn chunked_invoices_report_per_item_and_resubmit_only_what_is_missing() {
     assert_eq!(report.to_resend().len(), 10, "the dropped chunk");
     assert!(report.to_resend().iter().all(|i| matches!(report.outcomes[*i], ItemOutcome::Unknown { .. })));
     let sent_before = sandbox.hits().iter().filter(|h| h.operation == "submit_sales_invoice_batch").count();
-    let again = client.resubmit_invoices(&invoices, &report, &options).await;
+    let again = client.resubmit_invoices(&invoices, &report, &options).await.unwrap();
     assert!(again.is_settled(), "{:?}", again.outcomes);
     assert_eq!(again.accepted(), 28, "29 valid, one duplicate");
     assert_eq!(again.rejected(), 1);
@@ -296,6 +296,67 @@ async fn chunked_invoices_report_per_item_and_resubmit_only_what_is_missing() {
         .await
         .unwrap();
     assert_eq!(listed.len(), 29, "no duplicates");
+    sandbox.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_resubmission_refuses_another_list_and_sends_fixed_invoices() {
+    let (sandbox, client) = start().await;
+    let mut invoices: Vec<_> = (2100..2104).map(invoice).collect();
+    invoices[1].due_date = Some(date(2000, 1, 1)); // invalid: reported, never sent
+    sandbox.push_fault(
+        lasku_sandbox::FaultRule::new(lasku_sandbox::Fault::parse("drop=after").unwrap())
+            .for_operation("submit_sales_invoice_batch")
+            .times(1),
+    );
+    let options =
+        BatchOptions { max_per_request: 2, poll_interval: std::time::Duration::from_millis(20), ..Default::default() };
+    let report = client.submit_invoices(&invoices, &options).await;
+    let statuses: Vec<_> = report.outcomes.iter().map(|o| format!("{o:?}")).collect();
+    assert!(matches!(report.outcomes[0], ItemOutcome::Unknown { .. }), "{statuses:?}");
+    assert!(matches!(report.outcomes[1], ItemOutcome::Invalid(_)), "{statuses:?}");
+    sandbox.clear_hits();
+
+    // Another length, or another invoice where the server may know one: refused, nothing sent.
+    let shorter = client.resubmit_invoices(&invoices[..3], &report, &options).await;
+    assert!(matches!(&shorter, Err(Error::Configuration(m)) if m.contains("has 4 items, the list 3")), "{shorter:?}");
+    let mut swapped = invoices.clone();
+    swapped.swap(0, 2);
+    let refused = client.resubmit_invoices(&swapped, &report, &options).await;
+    assert!(matches!(&refused, Err(Error::Configuration(m)) if m.contains("item 0")), "{refused:?}");
+    assert!(sandbox.hits().is_empty(), "nothing was sent: {:?}", sandbox.hits());
+
+    // The invalid invoice, fixed, is checked and sent; the unknown one is found by lookup.
+    invoices[1].due_date = invoices[1].invoice_date;
+    let again = client.resubmit_invoices(&invoices, &report, &options).await.unwrap();
+    assert!(again.is_settled(), "{:?}", again.outcomes);
+    assert_eq!(again.accepted(), 4);
+    assert!(matches!(again.outcomes[1], ItemOutcome::Accepted { batch_id: Some(_) }), "{:?}", again.outcomes[1]);
+    sandbox.shutdown().await;
+}
+
+#[tokio::test]
+async fn following_a_batch_stops_on_an_error_that_stays_and_reports_it() {
+    let (sandbox, client) = start().await;
+    let invoices: Vec<_> = (2200..2203).map(invoice).collect();
+    sandbox.push_fault(
+        lasku_sandbox::FaultRule::new(lasku_sandbox::Fault::parse("status=401").unwrap())
+            .for_operation("list_batch_uploads"),
+    );
+    let options = BatchOptions {
+        poll_interval: std::time::Duration::from_millis(20),
+        max_wait: std::time::Duration::from_secs(30),
+        ..Default::default()
+    };
+    let started = std::time::Instant::now();
+    let report = client.submit_invoices(&invoices, &options).await;
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "gave up at once, not after max_wait");
+    assert!(report.outcomes.iter().all(|o| matches!(o, ItemOutcome::Submitted { .. })), "{:?}", report.outcomes);
+    assert_eq!(report.follow_errors.len(), 1);
+    assert_eq!(report.follow_errors[0].0, report.batch_ids[0]);
+    assert!(matches!(report.follow_errors[0].1, Error::Unauthorized(_)), "{:?}", report.follow_errors);
+    let asked = sandbox.hits().iter().filter(|h| h.operation == "list_batch_uploads").count();
+    assert_eq!(asked, 1, "asked once");
     sandbox.shutdown().await;
 }
 

@@ -5,7 +5,7 @@
 const { core, sync, run, generation } = require("./native.js");
 const OPERATIONS = require("./operations.js");
 const { ConfigurationError, InternalError, ValidationError, fromCore } = require("./errors.js");
-const { toJson, unrepresentable, validationError } = require("./convert.js");
+const { toJson, unrepresentable, validationError, validationMessage } = require("./convert.js");
 const { bridge, fetchTransport, sleep, now, runtimeName } = require("./transport.js");
 
 const CHUNK = 1000;
@@ -65,6 +65,7 @@ function renameParams(error, names) {
     const match = /^\/([^/]+)(.*)$/.exec(v.path);
     if (match && names[match[1]] !== undefined) v.path = `/${names[match[1]]}${match[2]}`;
   }
+  error.message = validationMessage(error.violations);
   return error;
 }
 
@@ -105,6 +106,7 @@ function intoModels(error, models) {
     const match = /^\/([^/]+)(\/.+)$/.exec(v.path);
     if (match && models.includes(match[1])) v.path = match[2];
   }
+  error.message = validationMessage(error.violations);
 }
 
 function snakeToCamelMap(required, optional) {
@@ -228,6 +230,7 @@ function makeReport(value) {
   for (const outcome of report.outcomes) {
     if (outcome.error !== undefined) outcome.error = fromCore(outcome.error);
   }
+  for (const failure of report.followErrors) failure.error = fromCore(failure.error);
   Object.defineProperty(report, kHandle, { value: handle });
   Object.defineProperty(report, kGeneration, { value: generation() });
   return report;
@@ -345,7 +348,11 @@ class Client {
     }
   }
 
-  /** Sends again what `previous` did not settle (the same invoices, in the same order). */
+  /**
+   * Sends again what `previous` did not settle. `invoices` must be the list `previous` is about,
+   * in the same order (invalid or unsent ones may be fixed in between); another list is refused
+   * with a ConfigurationError and nothing is sent.
+   */
   async resubmitInvoices(invoices, previous, options = {}) {
     const handle = previous?.[kHandle];
     if (handle === undefined) throw new ConfigurationError("previous must be a report from submitInvoices or resubmitInvoices");

@@ -30,6 +30,11 @@ function describeBad(value) {
   }
 }
 
+/** A number beyond the integers a JavaScript number holds exactly (2^53 - 1). */
+function describeUnsafe(value) {
+  return `${value} is beyond the integers JavaScript numbers hold exactly (2^53 - 1), so digits may be lost: pass it as a string`;
+}
+
 /**
  * Appends a violation for every member JSON cannot carry faithfully. `keys` is the path stack
  * (only turned into a string when something is wrong, so valid data costs no allocations).
@@ -42,6 +47,7 @@ function walk(value, keys, out, parents, batch) {
       return;
     case "number":
       if (value - value !== 0) out.push(violationAt(keys, "type", describeBad(value)));
+      else if (value > Number.MAX_SAFE_INTEGER || value < -Number.MAX_SAFE_INTEGER) out.push(violationAt(keys, "type", describeUnsafe(value)));
       return;
     case "object": {
       if (value === null) return;
@@ -109,10 +115,17 @@ function unrepresentable(value, prefix = [], batch = false) {
   return out;
 }
 
+/** A ValidationError's message, as the core writes it: the first error and how many more. */
+function validationMessage(violations) {
+  const errors = violations.filter((v) => v.severity === "error");
+  if (errors.length === 0) return "invalid input: no errors";
+  const [first] = errors;
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : "";
+  return `invalid input: error ${first.path} [${first.code}]: ${first.message}${more}`;
+}
+
 function validationError(violations) {
-  const first = violations[0];
-  const more = violations.length > 1 ? ` (and ${violations.length - 1} more)` : "";
-  return new ValidationError(`invalid input: error ${first.path} [${first.code}]: ${first.message}${more}`, { violations });
+  return new ValidationError(validationMessage(violations), { violations });
 }
 
 /** JSON text for a value, or a ValidationError naming every member JSON cannot carry. */
@@ -128,4 +141,4 @@ function toJson(value, prefix = []) {
   }
 }
 
-module.exports = { toJson, unrepresentable, validationError, pointerToken };
+module.exports = { toJson, unrepresentable, validationError, validationMessage, pointerToken };

@@ -100,12 +100,40 @@ async function bodyBytes(response) {
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
   if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   if (typeof body === "string") return encoder.encode(body);
+  if (body !== null && typeof body === "object") {
+    // A Blob, a web ReadableStream (a fetch Response's `body`), or a Node stream.
+    if (typeof body.arrayBuffer === "function") return new Uint8Array(await body.arrayBuffer());
+    if (typeof body.getReader === "function") return new Uint8Array(await new Response(body).arrayBuffer());
+    if (typeof body[Symbol.asyncIterator] === "function") return await collect(body);
+  }
   if (typeof response.arrayBuffer === "function") return new Uint8Array(await response.arrayBuffer());
   if (body === null || body === undefined) return new Uint8Array(0);
   return encoder.encode(JSON.stringify(body));
 }
 
-/** Accepts `{ status, headers, body }` (body: bytes, string, ArrayBuffer or a JSON value) or a fetch Response. */
+/** Reads an async iterable of chunks (bytes or strings) into one array. */
+async function collect(stream) {
+  const chunks = [];
+  let length = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === "string" ? encoder.encode(chunk) : new Uint8Array(chunk.buffer ?? chunk, chunk.byteOffset ?? 0, chunk.byteLength);
+    chunks.push(bytes);
+    length += bytes.byteLength;
+  }
+  const all = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return all;
+}
+
+/**
+ * Accepts `{ status, headers, body }` or a fetch Response. The body may be bytes (a Uint8Array,
+ * Buffer, ArrayBuffer or typed array), a string, a Blob, a stream (a web ReadableStream such as a
+ * fetch Response's `body`, or a Node Readable), or any other JSON value, sent as its JSON text.
+ */
 async function normalizeResponse(response) {
   if (response === null || typeof response !== "object" || typeof response.status !== "number") {
     throw new TypeError("the transport must resolve to { status, headers, body } or a fetch Response");

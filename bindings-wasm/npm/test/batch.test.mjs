@@ -82,6 +82,38 @@ test("an unknown outcome is settled by resubmitInvoices, which looks the invoice
   await assert.rejects(client.resubmitInvoices(invoices, {}), lasku.ConfigurationError);
 });
 
+test("resubmitInvoices refuses another list and sends nothing; fixed invalid invoices are sent", async () => {
+  const invoices = many(500_000, 4);
+  invoices[1] = { ...invoices[1], TotalAmount: 1 };
+  await sandbox.fault("submit_sales_invoice_batch", "drop=after");
+  const first = await client.submitInvoices(invoices, { maxPerRequest: 2, pollIntervalMs: 20 });
+  assert.deepEqual(first.outcomes.map((o) => o.status), ["unknown", "invalid", "unknown", "accepted"]);
+
+  await sandbox.clearHits();
+  const opts = { maxPerRequest: 2, pollIntervalMs: 20 };
+  await assert.rejects(client.resubmitInvoices(invoices.slice(0, 3), first, opts), (e) => e instanceof lasku.ConfigurationError && /has 4 items, the list 3/.test(e.message));
+  const swapped = [invoices[2], invoices[1], invoices[0], invoices[3]];
+  await assert.rejects(client.resubmitInvoices(swapped, first, opts), (e) => e instanceof lasku.ConfigurationError && /item 0/.test(e.message));
+  assert.deepEqual(await sandbox.hits(), [], "nothing was sent");
+
+  invoices[1] = many(500_001, 1)[0];
+  const second = await client.resubmitInvoices(invoices, first, opts);
+  assert.deepEqual(second.outcomes.map((o) => o.status), ["accepted", "accepted", "accepted", "accepted"]);
+  assert.equal(second.settled, true);
+});
+
+test("following stops at an error that stays, and the report says which batch and why", async () => {
+  await sandbox.fault("list_batch_uploads", "status=401", 5);
+  const started = Date.now();
+  const report = await client.submitInvoices(many(600_000, 2), { pollIntervalMs: 20, maxWaitMs: 30_000 });
+  assert.ok(Date.now() - started < 10_000, "not after maxWaitMs");
+  assert.deepEqual(report.outcomes.map((o) => o.status), ["submitted", "submitted"]);
+  assert.equal(report.followErrors.length, 1);
+  assert.equal(report.followErrors[0].batchId, report.batchIds[0]);
+  assert.ok(report.followErrors[0].error instanceof lasku.AuthenticationError, String(report.followErrors[0].error));
+  await sandbox.clearFaults();
+});
+
 test("without waiting, the report says submitted", async () => {
   const report = await client.submitInvoices(many(400_000, 3), { wait: false });
   assert.deepEqual(report.outcomes.map((o) => o.status), ["submitted", "submitted", "submitted"]);

@@ -27,6 +27,9 @@ async function rejectsUnsent(start, path, code) {
   const found = error.violations.find((v) => v.path === path || (path !== "" && v.path.startsWith(`${path}/`)));
   assert.ok(found, `no violation at ${path}: ${JSON.stringify(error.violations)}`);
   if (code) assert.equal(found.code, code);
+  // The message names the first error where `violations` places it.
+  const first = error.violations.find((v) => v.severity === "error");
+  assert.ok(error.message.includes(` ${first.path} [${first.code}]`), `${error.message} vs ${first.path}`);
   assert.match(error.message, /invalid input/);
   assert.deepEqual(await sandbox.hits(), [], "nothing may be sent");
   return error;
@@ -99,6 +102,8 @@ test("wrong types, NaN and missing fields are ValidationErrors naming the field;
   await rejectsUnsent(() => client.createInvoice({ ...good, InvoiceDate: "21.11.2026" }), "/InvoiceDate", "type");
   await rejectsUnsent(() => client.createInvoice({ ...good, TotalAmount: 1 }), "/TotalAmount");
   await rejectsUnsent(() => client.createInvoice({ ...good, InvoiceNumber: 10n }), "/InvoiceNumber", "type");
+  await rejectsUnsent(() => client.createInvoice({ ...good, InvoiceNumber: 12345678901234567890 }), "/InvoiceNumber", "type");
+  await rejectsUnsent(() => client.retrieveInvoiceStatus(2 ** 53), "/invoiceNumber", "type");
   await rejectsUnsent(() => client.createInvoice({ ...good, SalesName: () => "x" }), "/SalesName", "type");
   await rejectsUnsent(() => client.createInvoice("not an invoice"), "/invoice", "type");
   await rejectsUnsent(() => client.createInvoice(), "/invoice", "required");
@@ -125,6 +130,8 @@ test("bad client options are ConfigurationErrors, thrown by the constructor", ()
     { apiKey: "" },
     { apiKey: "k", baseUrl: "http://example.com/v2" },
     { apiKey: "k", baseUrl: "ftp://x/v2" },
+    { apiKey: "k", baseUrl: "https://api.example.com/v2?x=1" },
+    { apiKey: "k", baseUrl: "https://api.example.com/v2#frag" },
     { apiKey: "k", environment: "staging" },
     { apiKey: "k", environment: "production", baseUrl: "https://x/v2" },
     { apiKey: "k", timeoutMs: -1 },

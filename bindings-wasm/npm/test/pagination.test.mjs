@@ -77,6 +77,25 @@ test("a server that repeats a page stops the iteration with a PaginationError", 
   assert.equal(seen.length, 1);
 });
 
+test("a server that serves fewer items per page than asked (and says so) is walked to the end", async () => {
+  const items = ["a", "b", "c", "d", "e"];
+  const asked = [];
+  const capped = new lasku.Client({
+    apiKey: "k",
+    transport: async (request) => {
+      const page = Number(new URL(request.url).searchParams.get("page"));
+      asked.push(page);
+      const data = items.slice((page - 1) * 2, page * 2).map((ProductCode) => ({ ProductCode }));
+      const body = JSON.stringify({ Data: data, Meta: { Page: page, PageSize: 2, Count: data.length } });
+      return { status: 200, headers: { "content-type": "application/json" }, body };
+    },
+  });
+  const seen = [];
+  for await (const product of capped.listProducts({ pageSize: 500 })) seen.push(product.ProductCode);
+  assert.deepEqual(seen, items);
+  assert.deepEqual(asked, [1, 2, 3]);
+});
+
 test("every list of the sandbox iterates", async () => {
   for (const method of ["listProducts", "listCustomers", "retrieveReceivedPayments", "listBatchUploads", "retrieveCollectionCase"]) {
     const items = [];

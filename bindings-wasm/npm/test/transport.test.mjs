@@ -119,6 +119,30 @@ test("a function returning a fetch Response is a transport too", async () => {
   assert.equal((await client.serviceStatus()).Status, "OK");
 });
 
+test("a transport may answer with a stream or a Blob as the body", async () => {
+  const viaFetch = async (request) => {
+    const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body });
+    return { status: response.status, headers: response.headers, body: response.body };
+  };
+  const streamed = new lasku.Client({ apiKey: CREDITOR_KEY, baseUrl: sandbox.baseUrl, transport: viaFetch });
+  assert.equal((await streamed.serviceStatus()).Status, "OK");
+  const blob = new lasku.Client({
+    apiKey: CREDITOR_KEY,
+    baseUrl: sandbox.baseUrl,
+    transport: async (request) => {
+      const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body });
+      return { status: response.status, headers: response.headers, body: await response.blob() };
+    },
+  });
+  assert.equal((await blob.serviceStatus()).Status, "OK");
+  const { Readable } = await import("node:stream");
+  const chunks = new lasku.Client({
+    apiKey: "k",
+    transport: async () => ({ status: 200, headers: {}, body: Readable.from([Buffer.from('{"Status":'), '"OK"}']) }),
+  });
+  assert.equal((await chunks.serviceStatus()).Status, "OK");
+});
+
 test("a failure the transport marks as not sent lets even a create be retried", async () => {
   let calls = 0;
   const client = new lasku.Client({

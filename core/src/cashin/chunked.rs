@@ -83,6 +83,13 @@ pub struct BatchReport {
     pub outcomes: Vec<ItemOutcome>,
     /// The batches created, in order.
     pub batch_ids: Vec<u64>,
+    /// Batches that stopped being followed because asking about them failed for good (a
+    /// revoked key, a missing status endpoint): their items stay `Submitted`. Errors that may
+    /// pass (a dropped connection, a 5xx, a 429) are asked again until `max_wait`.
+    pub follow_errors: Vec<(u64, Error)>,
+    /// Each item's invoice numbers as submitted, so a resubmission can tell that it was given
+    /// the same items (empty in a report built by hand: positions are then trusted).
+    keys: Vec<Vec<InvoiceNumber>>,
 }
 
 impl BatchReport {
@@ -111,6 +118,47 @@ impl BatchReport {
         self.outcomes
             .iter()
             .all(|o| matches!(o, ItemOutcome::Accepted { .. } | ItemOutcome::Rejected { .. } | ItemOutcome::Invalid(_)))
+    }
+}
+
+impl BatchReport {
+    /// Refuses items that are not the ones this report is about (see
+    /// [`Client::resubmit_invoices`]).
+    fn check_same_items<K: BatchKind>(&self, items: &[K::Item]) -> Result<()> {
+        if items.len() != self.outcomes.len() {
+            return Err(Error::Configuration(format!(
+                "a resubmission takes the list the report is about, in the same order: the report has {} items, the list {}",
+                self.outcomes.len(),
+                items.len()
+            )));
+        }
+        if self.keys.len() != items.len() {
+            return Ok(());
+        }
+        for (i, item) in items.iter().enumerate() {
+            let known_to_server = !matches!(self.outcomes[i], ItemOutcome::NotSent(_) | ItemOutcome::Invalid(_));
+            let keys = K::keys(item);
+            if known_to_server && keys != self.keys[i] {
+                let numbers =
+                    |keys: &[InvoiceNumber]| keys.iter().map(InvoiceNumber::as_str).collect::<Vec<_>>().join(", ");
+                return Err(Error::Configuration(format!(
+                    "a resubmission takes the list the report is about, in the same order: item {i} has invoice number(s) [{}], the report's item {i} had [{}]",
+                    numbers(&keys),
+                    numbers(&self.keys[i])
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Whether an error following a batch may pass if asked again (the transport, the server's
+/// load), rather than stay (the key, the endpoint, the answer's shape).
+fn may_pass(error: &Error) -> bool {
+    match error {
+        Error::Transport { .. } | Error::RateLimited { .. } => true,
+        Error::Api(api) => api.status >= 500,
+        _ => false,
     }
 }
 
@@ -239,15 +287,22 @@ impl Client {
     }
 
     /// Sends again only what `previous` did not settle: unknown outcomes are looked up by invoice
-    /// number first (found ones count as accepted), failed requests are re-sent, batches still
-    /// processing are followed again. `invoices` must be the same list, in the same order.
+    /// number first (found ones count as accepted), invoices that were invalid or not sent are
+    /// checked and sent (so they may be fixed in between), batches still processing are followed
+    /// again.
+    ///
+    /// `invoices` must be the list `previous` reported on, in the same order: a list of another
+    /// length, or one whose invoice at a position the server may know about (accepted, rejected,
+    /// submitted or unknown) has other invoice numbers, is refused with
+    /// [`Error::Configuration`] and nothing is sent.
     pub async fn resubmit_invoices(
         &self,
         invoices: &[SalesInvoice],
         previous: &BatchReport,
         options: &BatchOptions,
-    ) -> BatchReport {
-        self.submit_chunked::<Invoices>(invoices, Some(previous), options).await
+    ) -> Result<BatchReport> {
+        previous.check_same_items::<Invoices>(invoices)?;
+        Ok(self.submit_chunked::<Invoices>(invoices, Some(previous), options).await)
     }
 
     /// Creates any number of collection cases in batches, as [`Client::submit_invoices`] does.
@@ -255,14 +310,16 @@ impl Client {
         self.submit_chunked::<Cases>(cases, None, options).await
     }
 
-    /// Sends again only the cases `previous` did not settle, as [`Client::resubmit_invoices`].
+    /// Sends again only the cases `previous` did not settle, as [`Client::resubmit_invoices`]
+    /// (the cases are told apart by their receivables' invoice numbers).
     pub async fn resubmit_collection_cases(
         &self,
         cases: &[Case],
         previous: &BatchReport,
         options: &BatchOptions,
-    ) -> BatchReport {
-        self.submit_chunked::<Cases>(cases, Some(previous), options).await
+    ) -> Result<BatchReport> {
+        previous.check_same_items::<Cases>(cases)?;
+        Ok(self.submit_chunked::<Cases>(cases, Some(previous), options).await)
     }
 
     async fn submit_chunked<K: BatchKind>(
@@ -271,16 +328,22 @@ impl Client {
         previous: Option<&BatchReport>,
         options: &BatchOptions,
     ) -> BatchReport {
+        // The caller checked that `previous` is about these items (`check_same_items`).
         let mut outcomes: Vec<ItemOutcome> = match previous {
-            Some(p) if p.outcomes.len() == items.len() => p.outcomes.clone(),
-            _ => vec![ItemOutcome::NotSent(Error::Internal("not attempted".to_owned())); items.len()],
+            Some(p) => p.outcomes.clone(),
+            None => vec![ItemOutcome::NotSent(Error::Internal("not attempted".to_owned())); items.len()],
         };
         let mut batch_ids = previous.map(|p| p.batch_ids.clone()).unwrap_or_default();
-        let fresh = previous.is_none_or(|p| p.outcomes.len() != items.len());
         let mut to_send = Vec::new();
         for (i, item) in items.iter().enumerate() {
             match &outcomes[i] {
-                _ if fresh => {
+                ItemOutcome::Unknown { .. } => match self.lookup_all(&K::keys(item)).await {
+                    Ok(true) => outcomes[i] = ItemOutcome::Accepted { batch_id: None },
+                    Ok(false) => to_send.push(i),
+                    Err(e) => outcomes[i] = ItemOutcome::Unknown { cause: format!("lookup failed: {e}") },
+                },
+                // Never sent, or refused before sending: checked (again; it may have been fixed).
+                ItemOutcome::NotSent(_) | ItemOutcome::Invalid(_) => {
                     let violations = K::violations(item);
                     if violations.is_empty() {
                         to_send.push(i);
@@ -288,13 +351,7 @@ impl Client {
                         outcomes[i] = ItemOutcome::Invalid(violations);
                     }
                 }
-                ItemOutcome::Unknown { .. } => match self.lookup_all(&K::keys(item)).await {
-                    Ok(true) => outcomes[i] = ItemOutcome::Accepted { batch_id: None },
-                    Ok(false) => to_send.push(i),
-                    Err(e) => outcomes[i] = ItemOutcome::Unknown { cause: format!("lookup failed: {e}") },
-                },
-                ItemOutcome::NotSent(_) => to_send.push(i),
-                _ => {}
+                ItemOutcome::Accepted { .. } | ItemOutcome::Rejected { .. } | ItemOutcome::Submitted { .. } => {}
             }
         }
         let mut pending: Vec<(u64, Vec<usize>)> = Vec::new();
@@ -330,20 +387,23 @@ impl Client {
                 }
             }
         }
+        let mut follow_errors = Vec::new();
         if options.wait {
-            self.follow::<K>(items, &mut outcomes, pending, options).await;
+            follow_errors = self.follow::<K>(items, &mut outcomes, pending, options).await;
         }
-        BatchReport { outcomes, batch_ids }
+        BatchReport { outcomes, batch_ids, follow_errors, keys: items.iter().map(K::keys).collect() }
     }
 
     /// Follows batches until processed (or `max_wait`) and fills in their items' outcomes.
+    /// Returns the batches it gave up on, with why.
     async fn follow<K: BatchKind>(
         &self,
         items: &[K::Item],
         outcomes: &mut [ItemOutcome],
         mut pending: Vec<(u64, Vec<usize>)>,
         options: &BatchOptions,
-    ) {
+    ) -> Vec<(u64, Error)> {
+        let mut given_up = Vec::new();
         let started = self.now_millis();
         let max_wait = u64::try_from(options.max_wait.as_millis()).unwrap_or(u64::MAX);
         while !pending.is_empty() {
@@ -368,7 +428,9 @@ impl Client {
                             };
                         }
                     }
-                    Ok(None) | Err(_) => still.push((batch_id, indices)),
+                    Ok(None) => still.push((batch_id, indices)),
+                    Err(e) if may_pass(&e) => still.push((batch_id, indices)),
+                    Err(e) => given_up.push((batch_id, e)),
                 }
             }
             pending = still;
@@ -377,6 +439,7 @@ impl Client {
             }
             self.sleep(options.poll_interval).await;
         }
+        given_up
     }
 
     /// Whether every invoice number exists on the server.
