@@ -122,7 +122,7 @@ fn models_dts(models: &BTreeMap<&'static str, &'static [FieldInfo]>, inputs: &BT
     out.push_str(
         "\n/** An amount: JSON number on the wire. Pass a decimal string (\"134.40\") to keep every digit. */\n\
          export type Money = number | string;\n\
-         /** An identifier such as an invoice number: a number or a string (`123` and `\"123\"` are the same invoice; `\"0123\"` is another). */\n\
+         /** An identifier such as an invoice number: a number or a string (`123` and `\"123\"` are the same invoice; `\"0123\"` is another). Answers give numbers beyond 2^53 - 1 as strings, exact. */\n\
          export type Identifier = number | string;\n\
          /** A calendar date, `YYYY-MM-DD`. */\n\
          export type DateString = string;\n\

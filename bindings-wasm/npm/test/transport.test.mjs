@@ -143,6 +143,14 @@ test("a transport may answer with a stream or a Blob as the body", async () => {
   assert.equal((await chunks.serviceStatus()).Status, "OK");
 });
 
+test("invoice numbers beyond 2^53 - 1 come back as strings, exact", async () => {
+  const body = '{"InvoiceNumber": 9007199254740993, "Status": "Open", "BatchId": 7}';
+  const client = new lasku.Client({ apiKey: "k", transport: async () => ({ status: 200, headers: {}, body }) });
+  const status = await client.retrieveInvoiceStatus("9007199254740993");
+  assert.equal(status.InvoiceNumber, "9007199254740993");
+  assert.equal(status.BatchId, 7);
+});
+
 test("a failure the transport marks as not sent lets even a create be retried", async () => {
   let calls = 0;
   const client = new lasku.Client({

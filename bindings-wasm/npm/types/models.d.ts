@@ -2,7 +2,7 @@
 
 /** An amount: JSON number on the wire. Pass a decimal string ("134.40") to keep every digit. */
 export type Money = number | string;
-/** An identifier such as an invoice number: a number or a string (`123` and `"123"` are the same invoice; `"0123"` is another). */
+/** An identifier such as an invoice number: a number or a string (`123` and `"123"` are the same invoice; `"0123"` is another). Answers give numbers beyond 2^53 - 1 as strings, exact. */
 export type Identifier = number | string;
 /** A calendar date, `YYYY-MM-DD`. */
 export type DateString = string;

@@ -13,8 +13,10 @@
 //! - money, dates, timestamps and identifiers are parsed by their types and written as those
 //!   types write them (money as a JSON number, even when it came as a string; timestamps in UTC).
 //!
-//! Unlike the typed round trip, members keep the order they came in, and a text is copied with
-//! its escapes as they were (both give the same JSON value).
+//! Unlike the typed round trip, members keep the order they came in, a text is copied with its
+//! escapes as they were (both give the same JSON value), and a numeric identifier beyond
+//! 2^53 - 1 is written as a string: JSON's interoperable integers end there (I-JSON, RFC 7493),
+//! and JavaScript's `JSON.parse` would round it to another invoice number.
 
 use std::fmt;
 
@@ -65,7 +67,7 @@ fn write_leaf(ty: WireTypeRef, raw: &str, out: &mut Vec<u8>) -> Result<(), Strin
         WireTypeRef::Money => return reparse(raw, out, Parsed::DECIMAL),
         WireTypeRef::Date => return reparse(raw, out, Parsed::DATE),
         WireTypeRef::DateTime => return reparse(raw, out, Parsed::TIMESTAMP),
-        WireTypeRef::Identifier => return retype::<Identifier>(raw, out),
+        WireTypeRef::Identifier => return write_identifier(raw, out),
         _ => true,
     };
     if !ok {
@@ -75,10 +77,15 @@ fn write_leaf(ty: WireTypeRef, raw: &str, out: &mut Vec<u8>) -> Result<(), Strin
     Ok(())
 }
 
-/// Parses `raw` into `T` and writes it as `T` writes itself.
-fn retype<T: serde::de::DeserializeOwned + serde::Serialize>(raw: &str, out: &mut Vec<u8>) -> Result<(), String> {
-    let value: T = serde_json::from_str(raw).map_err(|e| clean(&e))?;
-    serde_json::to_writer(out, &value).map_err(|e| clean(&e))
+/// An identifier as [`Identifier`] writes itself, but a number beyond 2^53 - 1 as a string.
+fn write_identifier(raw: &str, out: &mut Vec<u8>) -> Result<(), String> {
+    let id: Identifier = serde_json::from_str(raw).map_err(|e| clean(&e))?;
+    const MAX_EXACT: u64 = (1 << 53) - 1;
+    if id.is_numeric() && id.as_str().parse::<u64>().map_or(true, |n| n > MAX_EXACT) {
+        write_json_string(id.as_str().as_bytes(), out);
+        return Ok(());
+    }
+    serde_json::to_writer(out, &id).map_err(|e| clean(&e))
 }
 
 /// Reads a value with one of lasku's own parsers and writes it as it writes itself.
@@ -409,6 +416,22 @@ mod tests {
                     normalize(op.id, 200, body.as_bytes()).unwrap_or_else(|e| panic!("{}: {e}: {body}", op.id));
                 assert_eq!(value(&checked), value(&typed), "{} variant {variant}: {body}", op.id);
             }
+        }
+    }
+
+    #[test]
+    fn numeric_identifiers_beyond_2_pow_53_come_out_as_strings() {
+        let body = r#"{"InvoiceNumber": 9007199254740993, "BatchId": 1, "Reference": "1232"}"#;
+        let out = value(&normalize("retrieve_invoice_status", 200, body.as_bytes()).unwrap());
+        assert_eq!(out["InvoiceNumber"], serde_json::json!("9007199254740993"));
+        for (given, expected) in [
+            ("9007199254740991", serde_json::json!(9007199254740991u64)),
+            ("\"9007199254740993\"", serde_json::json!("9007199254740993")),
+            ("123456789012345678901234567890", serde_json::json!("123456789012345678901234567890")),
+        ] {
+            let body = format!(r#"{{"InvoiceNumber": {given}}}"#);
+            let out = value(&normalize("retrieve_invoice_status", 200, body.as_bytes()).unwrap());
+            assert_eq!(out["InvoiceNumber"], expected, "{given}");
         }
     }
 
