@@ -144,13 +144,18 @@ export interface BatchReport {
   /** Whether every invoice has a final answer (accepted, rejected or invalid). */
   settled: boolean;
   batchIds: number[];
-  /** Indices of the invoices `resubmitInvoices` would send again. */
+  /**
+   * Indices of the invoices `resubmitInvoices` would send again (unknown ones only if a lookup
+   * does not find them). Invalid ones are not listed: a resubmission checks them again and sends
+   * those fixed in between.
+   */
   toResend: number[];
   outcomes: ItemOutcome[];
   /**
-   * Batches no longer followed because asking about them failed for good (a revoked key, a
-   * missing status endpoint); their invoices stay `submitted`. Errors that may pass (a dropped
-   * connection, a 5xx, a 429) are asked again until `maxWaitMs`.
+   * Batches no longer followed, with why; their invoices stay `submitted`. Following stops at an
+   * error that stays (a revoked key, a refused request); errors that may pass (a dropped
+   * connection, a 5xx, a 429, a status not found yet) are asked again until `maxWaitMs`, and a
+   * batch still failing then is listed with its last error.
    */
   followErrors: { batchId: number; error: LaskuError }[];
 }

@@ -40,6 +40,8 @@ pub struct Pages<T> {
     previous_body: Option<Vec<u8>>,
     buffer: VecDeque<T>,
     max_pages: u32,
+    /// Items served so far, when the walk started at the first page.
+    seen: Option<u64>,
 }
 
 impl<T> std::fmt::Debug for Pages<T> {
@@ -62,6 +64,7 @@ impl<T: DeserializeOwned> Pages<T> {
     /// Starts from this page (1-based) instead of the first.
     pub fn starting_at(mut self, page: u32) -> Self {
         self.next = page.max(1);
+        self.seen = (self.next == 1).then_some(0);
         self
     }
 
@@ -106,7 +109,10 @@ impl<T: DeserializeOwned> Pages<T> {
                 message: format!("page {requested} repeats page {}", requested.saturating_sub(1)),
             });
         }
-        self.done = is_last(page.meta.as_ref(), requested, page.data.len(), self.page_size);
+        if let Some(seen) = &mut self.seen {
+            *seen = seen.saturating_add(page.data.len() as u64);
+        }
+        self.done = is_last(page.meta.as_ref(), requested, page.data.len(), self.page_size, self.seen);
         self.next = requested.saturating_add(1);
         self.previous_body = Some(response.body);
         Ok(page)
@@ -135,18 +141,20 @@ impl<T: DeserializeOwned> Pages<T> {
     }
 }
 
-/// Whether page `number`, holding `items` items, is the last one. The server's own page size
+/// Whether page `number`, holding `items` items, is the last one (`seen`: the items of every
+/// page so far, when the walk started at the first). The server's own page size
 /// (`Meta.PageSize`) counts over the one asked for: a server may serve fewer per page than asked
 /// (a cap), and a page that is short only against the asked size is not the last one then.
-fn is_last(meta: Option<&PageMeta>, number: u32, items: usize, asked_size: Option<u32>) -> bool {
+fn is_last(meta: Option<&PageMeta>, number: u32, items: usize, asked_size: Option<u32>, seen: Option<u64>) -> bool {
     let served_size = meta.and_then(|m| m.page_size).filter(|size| *size > 0);
     let total = meta.and_then(|m| m.total_count);
     let items = items as u64;
     match (total, served_size) {
         _ if items == 0 => true,
         (Some(total), Some(size)) => u64::from(number).saturating_mul(size) >= total,
-        // Without a page size, a count alone cannot place this page: go on to an empty page.
-        (Some(_), None) => false,
+        // Without a page size, the count is met by the items seen from the first page on;
+        // otherwise it cannot place this page: go on to an empty page.
+        (Some(total), None) => seen.is_some_and(|seen| seen >= total),
         (None, Some(size)) => items < size,
         (None, None) => asked_size.is_some_and(|size| items < u64::from(size)),
     }
@@ -181,6 +189,7 @@ impl Client {
             previous_body: None,
             buffer: VecDeque::new(),
             max_pages: 100_000,
+            seen: Some(0),
         }
     }
 }
@@ -197,16 +206,18 @@ mod tests {
     #[test]
     fn the_last_page_is_told_by_the_servers_page_size_before_the_asked_one() {
         // 7 items, 3 per page.
-        assert!(!is_last(Some(&meta(Some(3), Some(7))), 2, 3, Some(3)));
-        assert!(is_last(Some(&meta(Some(3), Some(7))), 3, 1, Some(3)));
+        assert!(!is_last(Some(&meta(Some(3), Some(7))), 2, 3, Some(3), Some(6)));
+        assert!(is_last(Some(&meta(Some(3), Some(7))), 3, 1, Some(3), Some(7)));
         // The server serves 2 of the 500 asked for, and says so: not the last page.
-        assert!(!is_last(Some(&meta(Some(2), None)), 1, 2, Some(500)));
-        assert!(is_last(Some(&meta(Some(2), None)), 3, 1, Some(500)));
-        // A count without a page size: on to an empty page.
-        assert!(!is_last(Some(&meta(None, Some(7))), 1, 2, Some(500)));
+        assert!(!is_last(Some(&meta(Some(2), None)), 1, 2, Some(500), Some(2)));
+        assert!(is_last(Some(&meta(Some(2), None)), 3, 1, Some(500), Some(5)));
+        // A count without a page size: met by the items seen from page 1, else on to an empty page.
+        assert!(!is_last(Some(&meta(None, Some(7))), 1, 2, Some(500), Some(2)));
+        assert!(is_last(Some(&meta(None, Some(7))), 4, 1, Some(2), Some(7)));
+        assert!(!is_last(Some(&meta(None, Some(7))), 4, 1, Some(2), None));
         // Nothing from the server: a page shorter than asked is the last.
-        assert!(is_last(None, 1, 2, Some(500)));
-        assert!(!is_last(None, 1, 2, None));
-        assert!(is_last(Some(&meta(Some(2), Some(9))), 1, 0, None));
+        assert!(is_last(None, 1, 2, Some(500), Some(2)));
+        assert!(!is_last(None, 1, 2, None, Some(2)));
+        assert!(is_last(Some(&meta(Some(2), Some(9))), 1, 0, None, Some(0)));
     }
 }

@@ -361,6 +361,61 @@ async fn following_a_batch_stops_on_an_error_that_stays_and_reports_it() {
 }
 
 #[tokio::test]
+async fn a_batch_whose_success_answer_is_unreadable_is_unknown_and_found_by_lookup() {
+    let (sandbox, client) = start().await;
+    let invoices: Vec<_> = (2300..2303).map(invoice).collect();
+    sandbox.push_fault(
+        lasku_sandbox::FaultRule::new(lasku_sandbox::Fault::parse("body=truncated").unwrap())
+            .for_operation("submit_sales_invoice_batch")
+            .times(1),
+    );
+    let options = BatchOptions { poll_interval: std::time::Duration::from_millis(20), ..Default::default() };
+    let report = client.submit_invoices(&invoices, &options).await;
+    assert!(report.outcomes.iter().all(|o| matches!(o, ItemOutcome::Unknown { .. })), "{:?}", report.outcomes);
+    sandbox.clear_hits();
+    let again = client.resubmit_invoices(&invoices, &report, &options).await.unwrap();
+    assert_eq!(again.accepted(), 3, "{:?}", again.outcomes);
+    assert!(!sandbox.hits().iter().any(|h| h.operation == "submit_sales_invoice_batch"), "found, not re-sent");
+    sandbox.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_rejected_invoice_may_be_renumbered_before_a_resubmission() {
+    let (sandbox, client) = start().await;
+    client.create_invoice(&invoice(2401)).await.unwrap();
+    let mut invoices: Vec<_> = (2400..2403).map(invoice).collect();
+    let options = BatchOptions { poll_interval: std::time::Duration::from_millis(20), ..Default::default() };
+    let report = client.submit_invoices(&invoices, &options).await;
+    assert!(matches!(report.outcomes[1], ItemOutcome::Rejected { .. }), "{:?}", report.outcomes);
+    invoices[1] = invoice(2499);
+    let again = client.resubmit_invoices(&invoices, &report, &options).await.unwrap();
+    assert!(matches!(again.outcomes[1], ItemOutcome::Rejected { .. }), "rejected items are not sent again");
+    sandbox.shutdown().await;
+}
+
+#[tokio::test]
+async fn following_keeps_asking_through_errors_that_may_pass_and_reports_the_last_at_max_wait() {
+    let (sandbox, client) = start().await;
+    sandbox.push_fault(
+        lasku_sandbox::FaultRule::new(lasku_sandbox::Fault::parse("status=404").unwrap())
+            .for_operation("list_batch_uploads")
+            .times(1000),
+    );
+    let options = BatchOptions {
+        poll_interval: std::time::Duration::from_millis(20),
+        max_wait: std::time::Duration::from_millis(300),
+        ..Default::default()
+    };
+    let report = client.submit_invoices(&[invoice(2500)], &options).await;
+    assert!(matches!(report.outcomes[0], ItemOutcome::Submitted { .. }), "{:?}", report.outcomes);
+    let asked = sandbox.hits().iter().filter(|h| h.operation == "list_batch_uploads").count();
+    assert!(asked > 2, "asked again: {asked}");
+    assert_eq!(report.follow_errors.len(), 1);
+    assert!(matches!(report.follow_errors[0].1, Error::NotFound(_)), "{:?}", report.follow_errors);
+    sandbox.shutdown().await;
+}
+
+#[tokio::test]
 async fn every_catalog_operation_is_implemented() {
     for op in OPERATIONS {
         assert!(op.implemented, "{} is not implemented", op.id);

@@ -5,7 +5,7 @@
 const { core, sync, run, generation } = require("./native.js");
 const OPERATIONS = require("./operations.js");
 const { ConfigurationError, InternalError, ValidationError, fromCore } = require("./errors.js");
-const { toJson, unrepresentable, validationError, validationMessage } = require("./convert.js");
+const { toJson, unrepresentable, validationError, renamePaths } = require("./convert.js");
 const { bridge, fetchTransport, sleep, now, runtimeName } = require("./transport.js");
 
 const CHUNK = 1000;
@@ -61,12 +61,10 @@ function checkOptions(options) {
 /** Renames the first segment of violation paths from the core's snake_case parameter names. */
 function renameParams(error, names) {
   if (!(error instanceof ValidationError) || names === undefined) return error;
-  for (const v of error.violations) {
-    const match = /^\/([^/]+)(.*)$/.exec(v.path);
-    if (match && names[match[1]] !== undefined) v.path = `/${names[match[1]]}${match[2]}`;
-  }
-  error.message = validationMessage(error.violations);
-  return error;
+  return renamePaths(error, (path) => {
+    const match = /^\/([^/]+)(.*)$/.exec(path);
+    return match && names[match[1]] !== undefined ? `/${names[match[1]]}${match[2]}` : path;
+  });
 }
 
 /** The arguments object of an operation call: required positional, then optional params. */
@@ -102,11 +100,10 @@ function namedArgs(id, required, optional, args) {
  */
 function intoModels(error, models) {
   if (!(error instanceof ValidationError)) return;
-  for (const v of error.violations) {
-    const match = /^\/([^/]+)(\/.+)$/.exec(v.path);
-    if (match && models.includes(match[1])) v.path = match[2];
-  }
-  error.message = validationMessage(error.violations);
+  renamePaths(error, (path) => {
+    const match = /^\/([^/]+)(\/.+)$/.exec(path);
+    return match && models.includes(match[1]) ? match[2] : path;
+  });
 }
 
 function snakeToCamelMap(required, optional) {

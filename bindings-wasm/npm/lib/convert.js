@@ -124,6 +124,23 @@ function validationMessage(violations) {
   return `invalid input: error ${first.path} [${first.code}]: ${first.message}${more}`;
 }
 
+/**
+ * Moves the violations of a ValidationError to the paths `rename` gives (JavaScript's names for
+ * the core's), and its message with them when it names the first error the core's way.
+ */
+function renamePaths(error, rename) {
+  let moved = false;
+  for (const v of error.violations) {
+    const path = rename(v.path);
+    if (path !== v.path) {
+      v.path = path;
+      moved = true;
+    }
+  }
+  if (moved && error.message.startsWith("invalid input: error ")) error.message = validationMessage(error.violations);
+  return error;
+}
+
 function validationError(violations) {
   return new ValidationError(validationMessage(violations), { violations });
 }
@@ -141,4 +158,4 @@ function toJson(value, prefix = []) {
   }
 }
 
-module.exports = { toJson, unrepresentable, validationError, validationMessage, pointerToken };
+module.exports = { toJson, unrepresentable, validationError, validationMessage, renamePaths, pointerToken };

@@ -4,7 +4,7 @@
 
 const { core, sync } = require("./native.js");
 const { ValidationError } = require("./errors.js");
-const { toJson, unrepresentable, validationError } = require("./convert.js");
+const { toJson, unrepresentable, validationError, renamePaths } = require("./convert.js");
 const { structuredArgs, structuredReadable, structuredUsable } = require("./structured.js");
 const batchWorker = require("./batch-worker.js");
 
@@ -332,12 +332,13 @@ function buildInvoice(input) {
     return JSON.parse(sync(() => core.buildInvoiceJson(json)));
   } catch (error) {
     if (error instanceof ValidationError) {
-      for (const v of error.violations) {
-        v.message = v.message.replace(/`payment_terms_days`/g, "`paymentTermsDays`");
-        v.path = v.path
+      for (const v of error.violations) v.message = v.message.replace(/`payment_terms_days`/g, "`paymentTermsDays`");
+      error.message = error.message.replace(/`payment_terms_days`/g, "`paymentTermsDays`");
+      renamePaths(error, (path) =>
+        path
           .replace(/^\/payment_terms_days/, "/paymentTermsDays")
-          .replace(/^(\/rows\/\d+\/)([a-z_]+)/, (all, head, key) => head + (ROW_NAMES[key] ?? key));
-      }
+          .replace(/^(\/rows\/\d+\/)([a-z_]+)/, (all, head, key) => head + (ROW_NAMES[key] ?? key)),
+      );
     }
     throw error;
   }
@@ -378,7 +379,7 @@ function virtualBarcode(input) {
   try {
     return sync(() => core.encodeBarcode(iban, amount, reference, dueDate ?? undefined));
   } catch (error) {
-    if (error instanceof ValidationError) for (const v of error.violations) v.path = v.path.replace(/^\/due$/, "/dueDate");
+    if (error instanceof ValidationError) renamePaths(error, (path) => path.replace(/^\/due$/, "/dueDate"));
     throw error;
   }
 }

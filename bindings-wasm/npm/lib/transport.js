@@ -101,14 +101,28 @@ async function bodyBytes(response) {
   if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   if (typeof body === "string") return encoder.encode(body);
   if (body !== null && typeof body === "object") {
-    // A Blob, a web ReadableStream (a fetch Response's `body`), or a Node stream.
+    // A Blob, a stream (a Node Readable, or a web ReadableStream such as a fetch Response's
+    // `body`), or a reader's stream without async iteration.
     if (typeof body.arrayBuffer === "function") return new Uint8Array(await body.arrayBuffer());
-    if (typeof body.getReader === "function") return new Uint8Array(await new Response(body).arrayBuffer());
     if (typeof body[Symbol.asyncIterator] === "function") return await collect(body);
+    if (typeof body.getReader === "function") return await collect(chunksOf(body.getReader()));
   }
   if (typeof response.arrayBuffer === "function") return new Uint8Array(await response.arrayBuffer());
   if (body === null || body === undefined) return new Uint8Array(0);
   return encoder.encode(JSON.stringify(body));
+}
+
+/** The chunks a stream reader gives, as an async iterable. */
+async function* chunksOf(reader) {
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock?.();
+  }
 }
 
 /** Reads an async iterable of chunks (bytes or strings) into one array. */

@@ -128,6 +128,15 @@ test("buildInvoice computes amounts, the due date and the reference", () => {
   })();
   assert.ok(error instanceof lasku.ValidationError);
   assert.match(error.violations[0].path, /^\/rows\/0/);
+  const missing = (() => {
+    try {
+      lasku.buildInvoice({ invoice: {}, rows: [{ description: "x", qty: 1, vatPercent: 24 }] });
+    } catch (e) {
+      return e;
+    }
+  })();
+  assert.equal(missing.violations[0].path, "/rows/0/unitPrice");
+  assert.match(missing.message, /\/rows\/0\/unitPrice \[/, "the message names the path the violation gives");
   assert.throws(() => lasku.buildInvoice({ invoice: {}, rows: [{ description: "x", qty: 1, unitPrice: NaN, vatPercent: 24 }] }), (e) => {
     assert.ok(e instanceof lasku.ValidationError);
     assert.equal(e.violations[0].path, "/rows/0/unitPrice");

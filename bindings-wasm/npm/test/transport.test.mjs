@@ -141,6 +141,13 @@ test("a transport may answer with a stream or a Blob as the body", async () => {
     transport: async () => ({ status: 200, headers: {}, body: Readable.from([Buffer.from('{"Status":'), '"OK"}']) }),
   });
   assert.equal((await chunks.serviceStatus()).Status, "OK");
+  // A stream that only has getReader() (a polyfill, say).
+  const parts = [new TextEncoder().encode('{"Status":'), new TextEncoder().encode('"OK"}')];
+  const readerOnly = {
+    getReader: () => ({ read: async () => (parts.length ? { done: false, value: parts.shift() } : { done: true, value: undefined }) }),
+  };
+  const polyfilled = new lasku.Client({ apiKey: "k", transport: async () => ({ status: 200, headers: {}, body: readerOnly }) });
+  assert.equal((await polyfilled.serviceStatus()).Status, "OK");
 });
 
 test("invoice numbers beyond 2^53 - 1 come back as strings, exact", async () => {

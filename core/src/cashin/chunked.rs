@@ -71,6 +71,7 @@ pub enum ItemOutcome {
 
 impl ItemOutcome {
     /// Whether a resubmission should send the item again (after looking up unknown ones).
+    /// Invalid items are not counted: a resubmission checks them again and sends those fixed.
     pub fn needs_resend(&self) -> bool {
         matches!(self, ItemOutcome::NotSent(_) | ItemOutcome::Unknown { .. })
     }
@@ -83,9 +84,10 @@ pub struct BatchReport {
     pub outcomes: Vec<ItemOutcome>,
     /// The batches created, in order.
     pub batch_ids: Vec<u64>,
-    /// Batches that stopped being followed because asking about them failed for good (a
-    /// revoked key, a missing status endpoint): their items stay `Submitted`. Errors that may
-    /// pass (a dropped connection, a 5xx, a 429) are asked again until `max_wait`.
+    /// Batches no longer followed, with why; their items stay `Submitted`. Following stops at an
+    /// error that stays (a revoked key, a refused request); errors that may pass (a dropped
+    /// connection, a 5xx, a 429, a status not found yet) are asked again until `max_wait`, and
+    /// a batch still failing then is listed with its last error.
     pub follow_errors: Vec<(u64, Error)>,
     /// Each item's invoice numbers as submitted, so a resubmission can tell that it was given
     /// the same items (empty in a report built by hand: positions are then trusted).
@@ -108,7 +110,9 @@ impl BatchReport {
         self.outcomes.iter().filter(|o| matches!(o, ItemOutcome::Invalid(_))).count()
     }
 
-    /// Indices of the items a resubmission would send again.
+    /// Indices of the items a resubmission would send again (unknown ones only if a lookup
+    /// does not find them). Invalid items are not among them: a resubmission checks them again
+    /// and sends those fixed in between.
     pub fn to_resend(&self) -> Vec<usize> {
         self.outcomes.iter().enumerate().filter(|(_, o)| o.needs_resend()).map(|(i, _)| i).collect()
     }
@@ -136,7 +140,12 @@ impl BatchReport {
             return Ok(());
         }
         for (i, item) in items.iter().enumerate() {
-            let known_to_server = !matches!(self.outcomes[i], ItemOutcome::NotSent(_) | ItemOutcome::Invalid(_));
+            // Where the server may hold the item (or will), it must be the same one; a rejected
+            // or never-sent item may have been changed, since only the latter is sent again.
+            let known_to_server = matches!(
+                self.outcomes[i],
+                ItemOutcome::Accepted { .. } | ItemOutcome::Submitted { .. } | ItemOutcome::Unknown { .. }
+            );
             let keys = K::keys(item);
             if known_to_server && keys != self.keys[i] {
                 let numbers =
@@ -156,7 +165,8 @@ impl BatchReport {
 /// load), rather than stay (the key, the endpoint, the answer's shape).
 fn may_pass(error: &Error) -> bool {
     match error {
-        Error::Transport { .. } | Error::RateLimited { .. } => true,
+        // A batch's status may not be found for a moment after the batch was accepted.
+        Error::Transport { .. } | Error::RateLimited { .. } | Error::NotFound(_) => true,
         Error::Api(api) => api.status >= 500,
         _ => false,
     }
@@ -380,6 +390,12 @@ impl Client {
                         outcomes[i] = ItemOutcome::Unknown { cause: u.cause.clone() };
                     }
                 }
+                // A success answer that could not be read: the batch may well exist.
+                Err(e @ (Error::Decode { status: 200..=299, .. } | Error::Internal(_))) => {
+                    for &i in chunk {
+                        outcomes[i] = ItemOutcome::Unknown { cause: format!("the answer could not be read: {e}") };
+                    }
+                }
                 Err(e) => {
                     for &i in chunk {
                         outcomes[i] = ItemOutcome::NotSent(e.clone());
@@ -395,7 +411,8 @@ impl Client {
     }
 
     /// Follows batches until processed (or `max_wait`) and fills in their items' outcomes.
-    /// Returns the batches it gave up on, with why.
+    /// Returns the batches it gave up on, with why: an error that stays, or at `max_wait` the
+    /// last of the errors that might have passed.
     async fn follow<K: BatchKind>(
         &self,
         items: &[K::Item],
@@ -406,6 +423,7 @@ impl Client {
         let mut given_up = Vec::new();
         let started = self.now_millis();
         let max_wait = u64::try_from(options.max_wait.as_millis()).unwrap_or(u64::MAX);
+        let mut last_errors: HashMap<u64, Error> = HashMap::new();
         while !pending.is_empty() {
             let mut still = Vec::new();
             for (batch_id, indices) in pending {
@@ -428,8 +446,14 @@ impl Client {
                             };
                         }
                     }
-                    Ok(None) => still.push((batch_id, indices)),
-                    Err(e) if may_pass(&e) => still.push((batch_id, indices)),
+                    Ok(None) => {
+                        last_errors.remove(&batch_id);
+                        still.push((batch_id, indices));
+                    }
+                    Err(e) if may_pass(&e) => {
+                        last_errors.insert(batch_id, e);
+                        still.push((batch_id, indices));
+                    }
                     Err(e) => given_up.push((batch_id, e)),
                 }
             }
@@ -438,6 +462,11 @@ impl Client {
                 break;
             }
             self.sleep(options.poll_interval).await;
+        }
+        for (batch_id, _) in pending {
+            if let Some(e) = last_errors.remove(&batch_id) {
+                given_up.push((batch_id, e));
+            }
         }
         given_up
     }
