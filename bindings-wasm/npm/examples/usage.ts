@@ -127,6 +127,8 @@ export async function tour(baseUrl = "http://127.0.0.1:8080/v2"): Promise<void> 
     if (outcome.status === "invalid") console.log(outcome.violations[0]?.code);
     console.log(describeOutcome(outcome));
   }
+  for (const { batchId, error } of report.followErrors) console.log(`batch ${batchId} not followed: ${error.code}`);
+  if (!report.settled) await client.resubmitInvoices(input, report, { maxPerRequest: 500 });
   const ready: boolean = await startBatchWorker();
   const bodies: Bytes[] = prepareInvoiceBatches([invoice], { worker: ready ? "auto" : false });
   console.log(bodies.length);

@@ -320,6 +320,9 @@ class Client {
       Object.defineProperty(Client.prototype, method, {
         value: {
           [method](...args) {
+            if (!(this instanceof Client)) {
+              throw new TypeError(`${method} must be called on a Client (client.${method}(...)), or bound to one: client.${method}.bind(client)`);
+            }
             return this.#invoke(id, required, optional, paged, models, args);
           },
         }[method],

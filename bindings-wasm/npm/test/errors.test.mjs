@@ -125,6 +125,12 @@ test("wrong types, NaN and missing fields are ValidationErrors naming the field;
   assert.equal(created.SalesInvoices[0].InvoiceNumber, 6001, "the client works after every error");
 });
 
+test("a method taken off its client says how to call it", async () => {
+  const { retrieveInvoiceStatus } = client;
+  assert.throws(() => retrieveInvoiceStatus(1), (e) => e instanceof TypeError && /must be called on a Client/.test(e.message));
+  await assert.rejects(retrieveInvoiceStatus.bind(client)(987654), lasku.NotFoundError);
+});
+
 test("bad client options are ConfigurationErrors, thrown by the constructor", () => {
   const cases = [
     undefined,
