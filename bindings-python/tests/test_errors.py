@@ -133,6 +133,37 @@ def test_dropped_connection_on_a_create_is_unknown_outcome(sandbox: Sandbox, cli
     assert creates[0]["Fault"]
 
 
+def test_an_unreadable_success_answer_to_a_payment_is_unknown_outcome(sandbox: Sandbox, client: lasku.Client) -> None:
+    n = fresh_number()
+    client.create_invoice(invoice(n))
+    sandbox.fault("body=truncated", operation="submit_invoice_payment", times=1)
+    with pytest.raises(lasku.UnknownOutcomeError) as caught:
+        client.submit_invoice_payment(n, {"PaymentDate": "2026-11-22", "Amount": "10.00", "Currency": "EUR"})
+    assert caught.value.invoice_numbers == [n]
+    # It did happen: the payment is on the invoice.
+    assert client.retrieve_invoice_status(n)["PaidAmount"] == Decimal("10.00")
+
+
+def test_errors_survive_pickling_with_every_attribute(sandbox: Sandbox, client: lasku.Client) -> None:
+    import pickle
+
+    with pytest.raises(lasku.NotFoundError) as caught:
+        client.retrieve_invoice_status(fresh_number())
+    errors: list = [
+        caught.value,
+        lasku.RateLimitError("slow down", status=429, retry_after=2.5),
+        lasku.ValidationError("bad", violations=[{"path": "/a", "code": "type", "message": "m", "severity": "error"}]),
+        lasku.UnknownOutcomeError("maybe", operation="create_invoice", invoice_numbers=[1], references=["1232"], cause="dropped"),
+        lasku.ConfigurationError("no key"),
+    ]
+    for error in errors:
+        copy = pickle.loads(pickle.dumps(error))
+        assert type(copy) is type(error)
+        assert str(copy) == str(error) and copy.message == error.message and copy.code == error.code
+        assert vars(copy) == vars(error), type(error).__name__
+    assert pickle.loads(pickle.dumps(caught.value)).status == 404
+
+
 def test_dropped_before_processing_on_a_create_may_be_retried_or_reported(sandbox: Sandbox, client: lasku.Client) -> None:
     sandbox.fault("drop=before", operation="create_invoice", times=1)
     n = fresh_number()
@@ -154,6 +185,25 @@ def test_connection_refused_is_transport_error_not_sent() -> None:
     assert caught.value.may_have_been_sent is False
     assert caught.value.kind == "connect"
     assert caught.value.operation == "validate_token"
+
+
+def test_a_refused_connection_through_urllib_lets_a_create_be_retried() -> None:
+    import urllib.error
+    import urllib.request
+
+    def send(request: lasku.HttpRequest) -> lasku.HttpResponse:
+        req = urllib.request.Request(request.url, data=request.body, method=request.method, headers=request.headers)
+        with urllib.request.urlopen(req, timeout=request.timeout) as r:
+            return lasku.HttpResponse(r.status, r.headers.items(), r.read())
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    client = lasku.Client(api_key="k", base_url=f"http://127.0.0.1:{port}/v2", transport=send, max_retries=1, retry_backoff=0.01)
+    with pytest.raises(lasku.TransportError) as caught:
+        client.create_invoice(invoice(fresh_number()))
+    assert caught.value.may_have_been_sent is False, "urllib's URLError wraps the refusal"
+    assert caught.value.kind == "connect"
 
 
 def test_timeout_is_transport_error(sandbox: Sandbox) -> None:
@@ -203,6 +253,11 @@ def test_configuration_errors() -> None:
         lasku.Client(api_key="k", timeout=-1)
     with pytest.raises(lasku.ConfigurationError):
         lasku.Client(api_key="k", path_overrides={"no_such_operation": "/x"})
+    for bad, name in [({"max_retries": -1}, "max_retries"), ({"max_retries": 1.5}, "max_retries"), ({"timeout": "5"}, "timeout"), ({"connect_timeout": True}, "connect_timeout")]:
+        with pytest.raises(lasku.ConfigurationError, match=name):
+            lasku.Client(api_key="k", **bad)  # type: ignore[arg-type]
+    with pytest.raises(lasku.ConfigurationError, match="query or a fragment"):
+        lasku.Client(api_key="k", base_url="https://api.example.com/v2?token=x")
     client = lasku.Client(api_key="k", base_url="http://127.0.0.1:9/v2")
     with pytest.raises(lasku.ConfigurationError) as partner:
         client.send_sms({"PhoneNumber": "+358401234567", "Message": "Hei"})

@@ -131,6 +131,33 @@ impl Call {
         self
     }
 
+    /// This call's [`Error::UnknownOutcome`], with its natural keys to look it up by.
+    pub(crate) fn unknown_outcome(&self, cause: String) -> Error {
+        Error::UnknownOutcome(UnknownOutcome {
+            operation: self.operation.id,
+            invoice_numbers: self.keys.invoice_numbers.clone(),
+            references: self.keys.references.clone(),
+            other_keys: self.keys.other.clone(),
+            cause,
+        })
+    }
+
+    /// What an answer that could not be read means: for a success answer of an operation that
+    /// is not idempotent (a create, a payment), the server acted, so it is an unknown outcome to
+    /// look up rather than a failure a caller might retry into a duplicate. Other errors pass.
+    pub(crate) fn unreadable_answer(&self, error: Error) -> Error {
+        match error {
+            Error::Decode { status, message, .. }
+                if (200..300).contains(&status) && !self.operation.is_idempotent() =>
+            {
+                self.unknown_outcome(format!(
+                    "HTTP {status} from the server, but its answer could not be read: {message}"
+                ))
+            }
+            other => other,
+        }
+    }
+
     /// Builds the HTTP request for one attempt.
     pub fn to_request(&self, config: &Config, timeout: Option<Duration>) -> Result<HttpRequest> {
         let template = config.path_template(self.operation);
@@ -294,22 +321,18 @@ impl Client {
                         Failure::Status(response) => format!("HTTP {} from the server", response.status),
                         Failure::Transport(error) => error.to_string(),
                     };
-                    return Err(Error::UnknownOutcome(UnknownOutcome {
-                        operation: op.id,
-                        invoice_numbers: call.keys.invoice_numbers.clone(),
-                        references: call.keys.references.clone(),
-                        other_keys: call.keys.other.clone(),
-                        cause,
-                    }));
+                    return Err(call.unknown_outcome(cause));
                 }
             }
         }
     }
 
-    /// Sends a call and parses the JSON answer.
+    /// Sends a call and parses the JSON answer. A success answer of an operation that is not
+    /// idempotent that cannot be read is [`Error::UnknownOutcome`] (see
+    /// [`Call::unreadable_answer`]).
     pub async fn execute_json<T: DeserializeOwned>(&self, call: &Call) -> Result<T> {
         let response = self.execute(call).await?;
-        parse_json(call.operation, &response)
+        parse_json(call.operation, &response).map_err(|e| call.unreadable_answer(e))
     }
 
     /// Now, from the host's clock (milliseconds since the Unix epoch).

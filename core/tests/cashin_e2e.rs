@@ -228,6 +228,29 @@ async fn broken_bodies_are_decode_errors_and_the_client_keeps_working() {
 }
 
 #[tokio::test]
+async fn an_unreadable_success_answer_to_a_create_is_an_unknown_outcome() {
+    let sandbox = sandbox().await;
+    let client = client_for(&sandbox, DEFAULT_CREDITOR_KEY);
+    sandbox.push_fault(fault("body=truncated", "create_invoice"));
+    let err = client.create_invoice(&invoice(9301)).await.unwrap_err();
+    match &err {
+        Error::UnknownOutcome(u) => {
+            assert_eq!(u.invoice_numbers, [InvoiceNumber::from(9301u64)]);
+            assert!(u.cause.contains("HTTP 200"), "{}", u.cause);
+        }
+        other => panic!("expected an unknown outcome, got {other:?}"),
+    }
+    // It did happen: the lookup finds it.
+    assert!(client.find_invoice(&InvoiceNumber::from(9301u64)).await.unwrap().is_some());
+    // The same through the JSON surface every binding uses.
+    sandbox.push_fault(fault("body=truncated", "create_invoice"));
+    let args = serde_json::json!({ "invoice": invoice(9302) }).to_string();
+    let err = client.call_json("create_invoice", &args).await.unwrap_err();
+    assert!(matches!(err, Error::UnknownOutcome(_)), "{err:?}");
+    sandbox.shutdown().await;
+}
+
+#[tokio::test]
 async fn a_delivered_invoice_cannot_be_updated() {
     let sandbox = sandbox().await;
     let client = client_for(&sandbox, DEFAULT_CREDITOR_KEY);

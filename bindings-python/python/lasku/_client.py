@@ -60,6 +60,11 @@ class _ClientBase:
             raise ConfigurationError("api_key must be a str")
         if transport is not None and not callable(transport):
             raise ConfigurationError("transport must be a callable taking a lasku.HttpRequest")
+        for name, value in (("timeout", timeout), ("connect_timeout", connect_timeout), ("retry_backoff", retry_backoff), ("max_retry_after", max_retry_after)):
+            if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+                raise ConfigurationError(f"{name} must be a number of seconds, not {type(value).__name__}")
+        if max_retries is not None and (isinstance(max_retries, bool) or not isinstance(max_retries, int) or not 0 <= max_retries < 2**32):
+            raise ConfigurationError(f"max_retries must be a whole number from 0, not {max_retries!r}")
         self._native = _native.NativeClient(
             api_key,
             base_url=_base_url(environment, base_url),

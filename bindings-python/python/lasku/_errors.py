@@ -75,6 +75,19 @@ class LaskuError(Exception):
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.message!r})"
 
+    def __reduce__(self) -> Any:
+        # Pickled with every attribute, whatever the subclass's constructor takes, so errors
+        # cross process boundaries (multiprocessing, concurrent.futures) intact.
+        return (_rebuild, (type(self), self.message, dict(self.__dict__)))
+
+
+def _rebuild(cls: Type[LaskuError], message: str, state: Dict[str, Any]) -> LaskuError:
+    """An error of ``cls`` with ``message`` and the attributes ``state`` (for :mod:`pickle`)."""
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(state)
+    return error
+
 
 class ValidationError(LaskuError, ValueError):
     """The input breaks rules lasku checks before sending; nothing was sent.

@@ -103,6 +103,21 @@ def _response_parts(value: Any) -> Tuple[int, List[Tuple[str, str]], bytes]:
     return status, [(str(k), str(v)) for k, v in items], bytes(body)
 
 
+def _chain(exc: BaseException) -> Iterable[BaseException]:
+    """The exception, what it wraps (args, reason, cause, context), depth-first, each once."""
+    seen: set[int] = set()
+    stack = [exc]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        for inner in (*current.args, getattr(current, "reason", None), current.__cause__, current.__context__):
+            if isinstance(inner, BaseException):
+                stack.append(inner)
+
+
 def _classify(exc: BaseException, after_call: bool) -> Tuple[str, bool, str]:
     """(kind, may_have_been_sent, message) of an exception a transport raised.
 
@@ -118,7 +133,8 @@ def _classify(exc: BaseException, after_call: bool) -> Tuple[str, bool, str]:
     message = f"{type(exc).__name__}: {exc}"
     if not after_call:
         return "other", False, message
-    if isinstance(exc, (ConnectionRefusedError, socket.gaierror)):
+    # urllib wraps the socket's error (`URLError.reason`), other libraries chain it.
+    if any(isinstance(e, (ConnectionRefusedError, socket.gaierror)) for e in _chain(exc)):
         return "connect", False, message
     if isinstance(exc, TimeoutError) or type(exc).__name__ in ("timeout", "ReadTimeout", "TimeoutException"):
         return "timeout", True, message

@@ -22,29 +22,14 @@ or ``lasku[httpx]``).
 
 from __future__ import annotations
 
-from typing import Any, Awaitable, Callable, Iterable, Optional
+from typing import Any, Awaitable, Callable, Optional
 
 from ._errors import TransportError
-from ._transport import HttpRequest, HttpResponse
+from ._transport import HttpRequest, HttpResponse, _chain
 
 __all__ = ["requests_transport", "httpx_transport", "httpx_async_transport"]
 
 _CONNECT_FAILURES = frozenset({"NewConnectionError", "NameResolutionError", "ConnectTimeoutError", "ConnectionRefusedError"})
-
-
-def _chain(exc: BaseException) -> Iterable[BaseException]:
-    """The exception, what it wraps (args, reason, cause, context), depth-first, each once."""
-    seen: set[int] = set()
-    stack = [exc]
-    while stack:
-        current = stack.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        yield current
-        for inner in (*current.args, getattr(current, "reason", None), current.__cause__, current.__context__):
-            if isinstance(inner, BaseException):
-                stack.append(inner)
 
 
 def _never_connected(exc: BaseException) -> bool:

@@ -71,6 +71,14 @@ test("a create whose connection dropped after processing is an UnknownOutcomeErr
   assert.equal(status.InvoiceNumber, 7001, "the sandbox did create it; a lookup settles the outcome");
 });
 
+test("a create whose success answer cannot be read is an UnknownOutcomeError, not a DecodeError", async () => {
+  await sandbox.fault("create_invoice", "body=truncated");
+  const error = await client.createInvoice(invoice(7002)).catch((e) => e);
+  assert.ok(error instanceof lasku.UnknownOutcomeError, `${error}`);
+  assert.deepEqual(error.invoiceNumbers, ["7002"]);
+  assert.equal((await client.retrieveInvoiceStatus(7002)).InvoiceNumber, 7002, "it did happen");
+});
+
 test("a read whose connection dropped is retried", async () => {
   await sandbox.clearHits();
   await sandbox.fault("retrieve_invoice_status", "drop=after");

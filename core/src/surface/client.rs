@@ -22,7 +22,7 @@ impl Client {
     /// and returns its answer as [`Client::call_json`] does.
     pub async fn send_json(&self, call: &crate::client::Call) -> Result<String> {
         let response = self.execute(call).await?;
-        normalize(call.operation.id, response.status, &response.body)
+        normalize(call.operation.id, response.status, &response.body).map_err(|e| call.unreadable_answer(e))
     }
 
     /// Walks a paged operation page by page or item by item.
