@@ -48,23 +48,26 @@ const KEEP: usize = 16 << 20;
 /// calls: a big batch then costs no fresh memory, nor the copies of a growing one. Unconvertible
 /// input raises `lasku.ValidationError` and `f` is not run.
 pub fn with_json<R>(value: &Bound<'_, PyAny>, f: impl FnOnce(&str) -> PyResult<R>) -> PyResult<R> {
-    with_json_reporting(value, None, f)
+    with_json_reporting(value, None, &[], f)
 }
 
 /// Where the writer tells someone (the core's checking ahead) at which offsets the elements of
 /// lists so deep start: the depth, and whom to tell (with the text written so far).
 pub type Report<'r> = Option<(u32, &'r dyn Fn(&[u8]))>;
 
-/// [`with_json`], reporting where list elements start as it writes.
+/// [`with_json`], reporting where list elements start as it writes. `models`: the members of
+/// `value` that are model arguments, whose violations are placed inside the model
+/// (`/InvoiceRows/0/Price`, not `/invoice/InvoiceRows/0/Price`), where the core places its own.
 pub fn with_json_reporting<R>(
     value: &Bound<'_, PyAny>,
     report: Report<'_>,
+    models: &[&str],
     f: impl FnOnce(&str) -> PyResult<R>,
 ) -> PyResult<R> {
     // Taken out while in use: a call from Python code run by the writer gets an empty one.
     let mut buffer = BUFFER.try_with(Cell::take).unwrap_or_default();
     buffer.clear();
-    let result = write_json_reporting(value, &mut buffer, report).and_then(|()| {
+    let result = write_json_reporting(value, &mut buffer, report, models).and_then(|()| {
         let text = std::str::from_utf8(&buffer).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
         f(text)
     });
@@ -76,10 +79,15 @@ pub fn with_json_reporting<R>(
 
 /// Appends the JSON text of a Python value to `out`.
 pub fn write_json(value: &Bound<'_, PyAny>, out: &mut Vec<u8>) -> PyResult<()> {
-    write_json_reporting(value, out, None)
+    write_json_reporting(value, out, None, &[])
 }
 
-fn write_json_reporting(value: &Bound<'_, PyAny>, out: &mut Vec<u8>, report: Report<'_>) -> PyResult<()> {
+fn write_json_reporting(
+    value: &Bound<'_, PyAny>,
+    out: &mut Vec<u8>,
+    report: Report<'_>,
+    models: &[&str],
+) -> PyResult<()> {
     let py = value.py();
     let writer = Writer::new(py, report)?;
     match writer.write(value, out, 0) {
@@ -87,6 +95,9 @@ fn write_json_reporting(value: &Bound<'_, PyAny>, out: &mut Vec<u8>, report: Rep
         Err(Fail::Py(e)) => Err(e),
         Err(Fail::Bad { mut path, message }) => {
             path.reverse();
+            if path.len() > 1 && models.contains(&path[0].as_str()) {
+                path.remove(0);
+            }
             let pointer: String =
                 path.iter().map(|p| format!("/{}", p.replace('~', "~0").replace('/', "~1"))).collect();
             Err(to_py_err(py, &violation(pointer, "type", message)))

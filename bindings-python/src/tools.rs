@@ -39,15 +39,18 @@ pub fn with_prepared<R>(
     args: &Bound<'_, PyAny>,
     then: impl FnOnce(Call, Option<&str>) -> PyResult<R>,
 ) -> PyResult<R> {
+    let models: Vec<&str> = surface::operation(operation)
+        .map(|op| op.params.iter().filter(|p| matches!(p.kind, surface::ParamKind::Model(_))).map(|p| p.name).collect())
+        .unwrap_or_default();
     std::thread::scope(|scope| match surface::Ahead::new(scope, operation) {
         Some(ahead) => {
             let report = |written: &[u8]| ahead.element(written);
-            tojson::with_json_reporting(args, Some((ahead.depth(), &report)), |args_json| {
+            tojson::with_json_reporting(args, Some((ahead.depth(), &report)), &models, |args_json| {
                 let (call, body) = py.detach(|| ahead.finish(args_json)).map_err(|e| to_py_err(py, &e))?;
                 then(call, body)
             })
         }
-        None => tojson::with_json(args, |args_json| {
+        None => tojson::with_json_reporting(args, None, &models, |args_json| {
             let prepared = py.detach(|| surface::prepare_borrowing(operation, args_json));
             let (call, body) = prepared.map_err(|e| to_py_err(py, &e))?;
             then(call, body)

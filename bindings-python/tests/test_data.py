@@ -70,6 +70,20 @@ def test_unconvertible_input_is_a_validation_error_with_its_path(bad: object, pa
     assert caught.value.violations[0]["code"] == "type"
 
 
+def test_unconvertible_members_of_a_model_argument_are_placed_inside_the_model(client: lasku.Client) -> None:
+    # Where the core places type and rule errors of the same member, whichever stage finds it.
+    for bad, path in [({"TotalAmount": float("nan")}, "/TotalAmount"), ({"InvoiceRows": [{"Qty": {1, 2}}]}, "/InvoiceRows/0/Qty")]:
+        with pytest.raises(lasku.ValidationError) as caught:
+            client.create_invoice(bad)
+        assert caught.value.violations[0]["path"] == path
+        with pytest.raises(lasku.ValidationError) as prepared:
+            lasku.prepare("create_invoice", invoice=bad)
+        assert prepared.value.violations[0]["path"] == path
+    with pytest.raises(lasku.ValidationError) as plain:
+        client.retrieve_invoice_status(float("nan"))
+    assert plain.value.violations[0]["path"] == "/invoice_number"
+
+
 def test_cycles_are_refused() -> None:
     cycle: list = []
     cycle.append(cycle)
