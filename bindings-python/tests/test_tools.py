@@ -36,6 +36,15 @@ def test_references_and_barcodes() -> None:
     assert caught.value.violations[0]["path"] == "/iban"
     with pytest.raises(lasku.ValidationError):
         fi.reference_forms("12")
+    # A date object, and a Decimal in exponent form, are read as what they are.
+    iban = "FI2112345600000785"
+    assert fi.encode_barcode(iban, Decimal("1E+2"), "10016", datetime.date(2026, 12, 5)) == fi.encode_barcode(iban, "100", "10016", "2026-12-05")
+    with pytest.raises(lasku.ValidationError) as wrong_due:
+        fi.encode_barcode(iban, 1, "10016", 20261205)  # type: ignore[arg-type]
+    assert wrong_due.value.violations[0]["path"] == "/due"
+    with pytest.raises(lasku.ValidationError) as misspelt:
+        fi.is_valid("iabn", iban)
+    assert misspelt.value.violations[0]["code"] == "kind.unknown"
 
 
 def test_build_invoice_computes_amounts() -> None:

@@ -12,6 +12,8 @@ numbers, henkilötunnus, OVT, and the virtual bank barcode. Rules live in the Ru
 
 from __future__ import annotations
 
+import datetime
+
 from decimal import Decimal
 from typing import Any, List, Optional, TypedDict, Union, cast
 
@@ -82,8 +84,15 @@ def check(kind: str, value: str) -> IdentifierCheck:
 
 
 def is_valid(kind: str, value: str) -> bool:
-    """Whether ``value`` is a valid identifier of that kind."""
-    return bool(_native.check_identifier(kind, value).get("valid"))
+    """Whether ``value`` is a valid identifier of that kind (a kind not in
+    :data:`IDENTIFIER_KINDS` raises ``ValidationError``, rather than answer ``False``)."""
+    verdict = _native.check_identifier(kind, value)
+    if verdict.get("code") == "kind.unknown":
+        raise ValidationError(
+            verdict.get("reason") or f"unknown identifier kind {kind!r}",
+            violations=[{"path": "/kind", "code": "kind.unknown", "message": str(verdict.get("reason")), "severity": "error"}],
+        )
+    return bool(verdict.get("valid"))
 
 
 def reference_forms(base: Union[str, int]) -> ReferenceForms:
@@ -97,6 +106,8 @@ def _amount_text(amount: Union[Decimal, int, str, float]) -> str:
         raise ValidationError("amount must be a number, not a bool", violations=[])
     if isinstance(amount, float):
         return repr(amount)
+    if isinstance(amount, Decimal) and amount.is_finite():
+        return format(amount, "f")  # 1E+2 as 100, which the core reads
     return str(amount)
 
 
@@ -104,10 +115,22 @@ def encode_barcode(
     iban: str,
     amount: Union[Decimal, int, str, float],
     reference: str,
-    due: Optional[str] = None,
+    due: Union[str, datetime.date, None] = None,
 ) -> str:
     """The 54-digit virtual bank barcode (version 4 for a national reference, 5 for RF).
-    ``due`` is ``YYYY-MM-DD`` (or None for no due date)."""
+    ``due`` is a date or ``YYYY-MM-DD`` (or None for no due date)."""
+    if isinstance(due, datetime.datetime):
+        raise ValidationError(
+            "due must be a date, not a datetime",
+            violations=[{"path": "/due", "code": "type", "message": "a date, not a datetime", "severity": "error"}],
+        )
+    if isinstance(due, datetime.date):
+        due = due.isoformat()
+    elif due is not None and not isinstance(due, str):
+        raise ValidationError(
+            f"due must be a date or YYYY-MM-DD text, not {type(due).__name__}",
+            violations=[{"path": "/due", "code": "type", "message": f"not {type(due).__name__}", "severity": "error"}],
+        )
     return _native.encode_barcode(iban, _amount_text(amount), reference, due)
 
 
