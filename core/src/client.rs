@@ -200,7 +200,7 @@ impl Call {
             (None, crate::catalog::Credential::Creditor) => config.api_key(),
             (None, crate::catalog::Credential::Partner) => config.partner_key().ok_or_else(|| {
                 Error::Configuration(format!(
-                    "{} is a partner operation: set the partner master key with Config::builder(..).partner_key(..)",
+                    "{} is a partner operation: give the client the partner master key (the partner key setting: `partner_key` in Rust and Python, `partnerKey` in JavaScript, Kotlin and Swift)",
                     self.operation.id
                 ))
             })?,
