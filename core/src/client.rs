@@ -312,7 +312,10 @@ impl Client {
                 RetryDecision::Retry(wait) => inner.runtime.sleep(wait).await,
                 RetryDecision::GiveUp => {
                     return Err(match failure {
-                        Failure::Status(response) => error_from_response(op, &response, inner.runtime.now_millis()),
+                        Failure::Status(mut response) => {
+                            response.body = inner.config.redact(std::mem::take(&mut response.body));
+                            error_from_response(op, &response, inner.runtime.now_millis())
+                        }
                         Failure::Transport(error) => Error::Transport { operation: op.id, error },
                     })
                 }

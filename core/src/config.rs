@@ -113,6 +113,29 @@ impl Config {
         self.partner_key.as_ref()
     }
 
+    /// `text` with the keys written as `[redacted]`, for a server's answer that echoes one (an
+    /// error answer quoting the request, say) before it goes into an error. Keys shorter than 8
+    /// characters are left: replacing them would mangle ordinary text, and no real key is.
+    pub(crate) fn redact(&self, text: Vec<u8>) -> Vec<u8> {
+        let mut text = text;
+        for key in std::iter::once(&self.api_key).chain(self.partner_key.as_ref()) {
+            let key = key.expose().as_bytes();
+            if key.len() < 8 {
+                continue;
+            }
+            let mut out = Vec::with_capacity(text.len());
+            let mut rest = text.as_slice();
+            while let Some(at) = rest.windows(key.len()).position(|w| w == key) {
+                out.extend_from_slice(&rest[..at]);
+                out.extend_from_slice(b"[redacted]");
+                rest = &rest[at + key.len()..];
+            }
+            out.extend_from_slice(rest);
+            text = out;
+        }
+        text
+    }
+
     /// Whether a partner master key is configured.
     pub fn has_partner_key(&self) -> bool {
         self.partner_key.is_some()

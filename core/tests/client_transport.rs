@@ -216,6 +216,18 @@ async fn statuses_map_to_typed_errors() {
 }
 
 #[tokio::test]
+async fn a_key_the_server_echoes_in_an_error_answer_is_redacted() {
+    let echo = br#"{"Message":"key secret-key-123 is not valid","Request":{"Headers":{"X-API-Key":"secret-key-123"}}}"#;
+    let (transport, _) = scripted(vec![Ok(HttpResponse { status: 401, headers: vec![], body: echo.to_vec() })]);
+    let c = client(transport, VirtualTime::default());
+    let err = c.validate_token().await.unwrap_err();
+    let api = err.api_error().unwrap();
+    assert!(!api.body.contains("secret-key-123") && api.body.contains("[redacted]"), "{}", api.body);
+    assert_eq!(api.message.as_deref(), Some("key [redacted] is not valid"));
+    assert!(!format!("{err} {err:?}").contains("secret-key-123"));
+}
+
+#[tokio::test]
 async fn unreadable_answers_are_decode_errors() {
     let (transport, _) = scripted(vec![ok("<html>maintenance</html>")]);
     let c = client(transport, VirtualTime::default());
