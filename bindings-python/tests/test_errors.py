@@ -265,6 +265,15 @@ def test_configuration_errors() -> None:
     assert lasku.Client(api_key="k").base_url == lasku.PRODUCTION_URL
 
 
+def test_a_subclass_entered_as_a_context_manager_keeps_its_type() -> None:
+    class Logged(lasku.Client):
+        calls = 0
+
+    with Logged(api_key="k", base_url="http://127.0.0.1:9/v2") as entered:
+        kept: Logged = entered  # mypy --strict checks that `with` gives a Logged, not a Client
+        assert kept.calls == 0
+
+
 def test_secrets_never_show() -> None:
     client = lasku.Client(api_key="super-secret-key", partner_key="partner-secret", base_url="http://127.0.0.1:9/v2")
     shown = repr(client) + str(client) + repr(client._native) + repr(vars(client))

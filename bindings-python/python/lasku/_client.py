@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, AsyncIterator, Dict, Iterator, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, AsyncIterator, Dict, Iterator, Mapping, Optional, TypeVar, Union
 
 from . import _native
 from ._errors import ConfigurationError
 from ._operations import _AsyncOperations, _SyncOperations
 from ._transport import AsyncTransport, Transport
+
+_SyncSelf = TypeVar("_SyncSelf", bound="Client")
+_AsyncSelf = TypeVar("_AsyncSelf", bound="AsyncClient")
 
 if TYPE_CHECKING:
     import asyncio
@@ -167,7 +170,7 @@ class Client(_ClientBase, _SyncOperations):
     def close(self) -> None:
         """Nothing to release explicitly (connections close with the client); for symmetry."""
 
-    def __enter__(self) -> "Client":
+    def __enter__(self: _SyncSelf) -> _SyncSelf:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -250,7 +253,7 @@ class AsyncClient(_ClientBase, _AsyncOperations):
     async def close(self) -> None:
         """Nothing to release explicitly; for symmetry with other async clients."""
 
-    async def __aenter__(self) -> "AsyncClient":
+    async def __aenter__(self: _AsyncSelf) -> _AsyncSelf:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
