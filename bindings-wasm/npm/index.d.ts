@@ -256,12 +256,16 @@ export interface InvoiceRowInput {
   unit?: string;
 }
 
-/** Builds a SalesInvoice with row and header amounts, the due date and the reference computed. */
+/**
+ * Builds a SalesInvoice with row and header amounts, the due date and the reference computed.
+ * It is the invoice to send, so its decimals are JSON numbers as the API takes them (answers
+ * give decimals as exact strings instead): the batch helpers read numbers on their fast path.
+ */
 export declare function buildInvoice(input: {
   invoice: Models.SalesInvoiceInput;
   rows: InvoiceRowInput[];
   paymentTermsDays?: number;
-}): Models.SalesInvoice;
+}): Models.SalesInvoiceInput;
 
 export type IdentifierKind = "reference" | "rf" | "iban" | "bic" | "ytunnus" | "vat" | "hetu" | "ovt";
 

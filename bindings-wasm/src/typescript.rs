@@ -3,8 +3,8 @@
 //! types cannot drift from the Rust models. The output is committed under `npm/`; the test
 //! `tests/typescript.rs` fails when it differs from what the core generates now.
 //!
-//! Each model becomes two interfaces: `Name`, as answers arrive (money as `number`), and
-//! `NameInput`, what the client accepts (money as a `number` or a decimal `string`), for the
+//! Each model becomes two interfaces: `Name`, as answers arrive (decimals as exact strings), and
+//! `NameInput`, what the client accepts (decimals as a decimal `string` or a `number`), for the
 //! models that appear in parameters. Every member is optional and may be `null` (the core's
 //! validator, not the type system, reports what a given call requires). Code lists become
 //! string-literal unions that still accept other strings.
@@ -87,7 +87,8 @@ fn ts_type(ty: WireTypeRef, input: bool) -> String {
     match ty {
         WireTypeRef::String => "string".to_owned(),
         WireTypeRef::Money if input => "Money".to_owned(),
-        WireTypeRef::Money | WireTypeRef::Integer => "number".to_owned(),
+        WireTypeRef::Money => "DecimalString".to_owned(),
+        WireTypeRef::Integer => "number".to_owned(),
         WireTypeRef::Bool => "boolean".to_owned(),
         WireTypeRef::Date => "DateString".to_owned(),
         WireTypeRef::DateTime => "DateTimeString".to_owned(),
@@ -120,8 +121,10 @@ fn string_literal(value: &str) -> String {
 fn models_dts(models: &BTreeMap<&'static str, &'static [FieldInfo]>, inputs: &BTreeSet<&'static str>) -> String {
     let mut out = String::from(HEADER);
     out.push_str(
-        "\n/** An amount: JSON number on the wire. Pass a decimal string (\"134.40\") to keep every digit. */\n\
-         export type Money = number | string;\n\
+        "\n/** A decimal (an amount, a quantity, a rate) as answers give it: a string with every digit the API sent (`\"200.80\"`), never a binary float. Read it with a decimal library, or `Number(x)` where floating point will do. */\n\
+         export type DecimalString = string;\n\
+         /** A decimal as the client accepts it: a decimal string (`\"134.40\"`) keeps every digit; a number is taken as JavaScript writes it (`0.1` is `\"0.1\"`). It goes on the wire as a JSON number. */\n\
+         export type Money = DecimalString | number;\n\
          /** An identifier such as an invoice number: a number or a string (`123` and `\"123\"` are the same invoice; `\"0123\"` is another). Answers give numbers beyond 2^53 - 1 as strings, exact. */\n\
          export type Identifier = number | string;\n\
          /** A calendar date, `YYYY-MM-DD`. */\n\
@@ -145,7 +148,7 @@ fn models_dts(models: &BTreeMap<&'static str, &'static [FieldInfo]>, inputs: &BT
         if inputs.contains(name) {
             let _ = writeln!(
                 out,
-                "/** `{name}` as the client accepts it (money may be a decimal string; `null` clears a member on updates). */\nexport interface {name}Input {{"
+                "/** `{name}` as the client accepts it (decimals as a string or a number; `null` clears a member on updates). */\nexport interface {name}Input {{"
             );
             for f in fields.iter() {
                 let _ = writeln!(out, "  {}?: {} | null;", member_name(f.wire), ts_type((f.ty)(), true));

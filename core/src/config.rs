@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use crate::retry::RetryPolicy;
 use crate::secret::Secret;
+use crate::surface::Decimals;
 use crate::{Error, Result};
 
 /// The production base URL of Cash-In API v2.
@@ -42,6 +43,7 @@ pub struct Config {
     pub(crate) user_agent: String,
     pub(crate) retry: RetryPolicy,
     pub(crate) paths: BTreeMap<String, String>,
+    pub(crate) decimals: Decimals,
 }
 
 impl fmt::Debug for Config {
@@ -55,6 +57,7 @@ impl fmt::Debug for Config {
             .field("user_agent", &self.user_agent)
             .field("retry", &self.retry)
             .field("path_overrides", &self.paths)
+            .field("json_decimals", &self.decimals)
             .finish()
     }
 }
@@ -72,6 +75,7 @@ impl Config {
             runtime: default_runtime().to_owned(),
             retry: RetryPolicy::default(),
             paths: BTreeMap::new(),
+            decimals: Decimals::Numbers,
         }
     }
 
@@ -164,6 +168,7 @@ pub struct ConfigBuilder {
     runtime: String,
     retry: RetryPolicy,
     paths: BTreeMap<String, String>,
+    decimals: Decimals,
 }
 
 impl fmt::Debug for ConfigBuilder {
@@ -231,6 +236,15 @@ impl ConfigBuilder {
         self
     }
 
+    /// How the JSON answers of [`Client::call_json`](crate::Client::call_json) and
+    /// [`Client::pages_json`](crate::Client::pages_json) write decimals (money, quantities,
+    /// rates): as JSON numbers (the default) or as strings with every digit, for languages that
+    /// would read a JSON number as a binary float (the JavaScript binding asks for strings).
+    pub fn json_decimals(mut self, decimals: Decimals) -> Self {
+        self.decimals = decimals;
+        self
+    }
+
     /// Checks and builds the configuration.
     pub fn build(self) -> Result<Config> {
         if self.api_key.is_empty() {
@@ -274,6 +288,7 @@ impl ConfigBuilder {
             ),
             retry: self.retry,
             paths: self.paths,
+            decimals: self.decimals,
         })
     }
 }

@@ -18,6 +18,8 @@ import {
   startBatchWorker,
   stopBatchWorker,
   type SalesInvoice,
+  type DecimalString,
+  type Money,
   type SalesInvoiceInput,
   type InvoiceStatus,
   type Page,
@@ -79,12 +81,12 @@ function describeOutcome(outcome: ItemOutcome): string {
 export async function tour(baseUrl = "http://127.0.0.1:8080/v2"): Promise<void> {
   const client = new Client({ apiKey: "lasku-sandbox-key", baseUrl, transport: logging, maxRetries: 2 });
 
-  const invoice: SalesInvoice = buildInvoice({
+  const invoice: SalesInvoiceInput = buildInvoice({
     invoice: { InvoiceNumber: 1001, InvoiceDate: "2026-11-21", SalesName: "Sami Santikko", Currency: "EUR" },
     rows: [{ description: "Consulting", qty: 2, unitPrice: "80.00", vatPercent: "25.5" }],
     paymentTermsDays: 14,
   });
-  const total: number | null | undefined = invoice.TotalAmount;
+  const total: Money | null | undefined = invoice.TotalAmount; // computed, ready to send
   console.log(total, validateInvoice(invoice).valid);
 
   try {
@@ -99,7 +101,7 @@ export async function tour(baseUrl = "http://127.0.0.1:8080/v2"): Promise<void> 
   }
 
   const status: InvoiceStatus = await client.retrieveInvoiceStatus(1001);
-  const open: number | null | undefined = status.OpenAmount;
+  const open: DecimalString | null | undefined = status.OpenAmount; // "200.80": every digit, no float
   console.log(open);
 
   await client.updateInvoice(1001, { DueDate: "2026-12-31" });

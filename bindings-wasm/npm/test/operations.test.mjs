@@ -41,12 +41,14 @@ test("every operation is callable and reaches the sandbox with the JavaScript us
   assert.ok(invoices.Data.length >= 2);
   const status = await call("retrieveInvoiceStatus", n);
   assert.equal(status.InvoiceNumber, n);
-  assert.equal(typeof status.TotalAmount, "number");
+  // Decimals come as strings with every digit, never as binary floats.
+  assert.equal(typeof status.TotalAmount, "string");
+  assert.match(status.TotalAmount, /^\d+\.\d\d$/);
   await call("retrieveInvoiceDeliveryInformation");
   const updated = await call("updateInvoice", n, { Description: "x" });
   assert.deepEqual(updated.UpdatedFields, ["Description"]);
   const paid = await call("submitInvoicePayment", String(n), { PaymentDate: today(), Amount: "1.00" });
-  assert.equal(paid.PaidAmount, 1);
+  assert.equal(paid.PaidAmount, "1.00");
   await call("retrieveDeliveryStatistics");
   const received = await call("retrieveReceivedPayments", { invoiceNumber: n });
   assert.equal(received.Data.length, 1);
@@ -84,6 +86,8 @@ test("every operation is callable and reaches the sandbox with the JavaScript us
   await call("listProducts");
   const products = await call("submitProducts", { Products: [{ ProductCode: "P", Name: "P", UnitPrice: "10.00000000000" }] });
   assert.equal(products.Items[0].Status, "Created");
+  const listed = await call("listProducts");
+  assert.equal(listed.Data.find((p) => p.ProductCode === "P").UnitPrice, "10.00000000000");
   await call("deleteProduct", "P");
   await call("listCustomers");
   await call("submitCustomers", { Customers: [{ CustomerCode: "K", Name: "K" }] });

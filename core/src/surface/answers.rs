@@ -27,19 +27,52 @@ use serde_json::value::RawValue;
 use super::json::write_json_string;
 use crate::model::{FieldInfo, Identifier, Parsed, WireTypeRef};
 
+/// How decimals (money, quantities, rates: [`WireTypeRef::Money`]) are written in normalized
+/// JSON answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Decimals {
+    /// As JSON numbers with every digit (`200.80`): for languages that read them into a decimal
+    /// type (Python's `Decimal`, Kotlin's `BigDecimal`, Rust).
+    #[default]
+    Numbers,
+    /// As JSON strings with every digit (`"200.80"`): for languages that would read a number as
+    /// a binary float (JavaScript).
+    Strings,
+}
+
 /// Checks the JSON text `json` against `ty` and returns it as normalized JSON text.
-pub(crate) fn check(json: &str, ty: WireTypeRef) -> serde_json::Result<String> {
-    let mut out = Vec::with_capacity(json.len() + 16);
+pub(crate) fn check(json: &str, ty: WireTypeRef, decimals: Decimals) -> serde_json::Result<String> {
+    let mut out = Out { bytes: Vec::with_capacity(json.len() + 16), decimals };
     let mut de = serde_json::Deserializer::from_str(json);
     Shape { ty, out: &mut out }.deserialize(&mut de)?;
     de.end()?;
-    String::from_utf8(out).map_err(de::Error::custom)
+    String::from_utf8(out.bytes).map_err(de::Error::custom)
+}
+
+/// The text being written, and how decimals are written in it.
+struct Out {
+    bytes: Vec<u8>,
+    decimals: Decimals,
+}
+
+impl std::ops::Deref for Out {
+    type Target = Vec<u8>;
+
+    fn deref(&self) -> &Vec<u8> {
+        &self.bytes
+    }
+}
+
+impl std::ops::DerefMut for Out {
+    fn deref_mut(&mut self) -> &mut Vec<u8> {
+        &mut self.bytes
+    }
 }
 
 /// A value of wire type `ty`, written to `out`.
 struct Shape<'o> {
     ty: WireTypeRef,
-    out: &'o mut Vec<u8>,
+    out: &'o mut Out,
 }
 
 impl<'de> DeserializeSeed<'de> for Shape<'_> {
@@ -59,8 +92,14 @@ impl<'de> DeserializeSeed<'de> for Shape<'_> {
 }
 
 /// Checks and writes a value that is not a container of members or items.
-fn write_leaf(ty: WireTypeRef, raw: &str, out: &mut Vec<u8>) -> Result<(), String> {
+fn write_leaf(ty: WireTypeRef, raw: &str, out: &mut Out) -> Result<(), String> {
     let ok = match ty {
+        WireTypeRef::Money if out.decimals == Decimals::Strings => {
+            let value =
+                Parsed::DECIMAL.required(&mut serde_json::Deserializer::from_str(raw)).map_err(|e| clean(&e))?;
+            write_json_string(value.to_string().as_bytes(), out);
+            return Ok(());
+        }
         WireTypeRef::String | WireTypeRef::Code(..) => raw.starts_with('"'),
         WireTypeRef::Bool => raw == "true" || raw == "false",
         WireTypeRef::Integer => raw.parse::<i64>().is_ok() || raw.parse::<u64>().is_ok(),
@@ -131,7 +170,7 @@ impl fmt::Display for Found<'_> {
 struct ModelShape<'o> {
     name: &'static str,
     fields: &'static [FieldInfo],
-    out: &'o mut Vec<u8>,
+    out: &'o mut Out,
 }
 
 impl<'de> Visitor<'de> for ModelShape<'_> {
@@ -163,7 +202,7 @@ impl<'de> Visitor<'de> for ModelShape<'_> {
 struct Key<'o> {
     fields: &'static [FieldInfo],
     first: bool,
-    out: &'o mut Vec<u8>,
+    out: &'o mut Out,
 }
 
 impl<'de> DeserializeSeed<'de> for Key<'_> {
@@ -194,7 +233,7 @@ impl<'de> Visitor<'de> for Key<'_> {
 /// A known member's value: `null` or a value of its type.
 struct Member<'o> {
     ty: WireTypeRef,
-    out: &'o mut Vec<u8>,
+    out: &'o mut Out,
 }
 
 impl<'de> DeserializeSeed<'de> for Member<'_> {
@@ -225,7 +264,7 @@ impl<'de> Visitor<'de> for Member<'_> {
 /// The items of a list.
 struct ListShape<'o> {
     inner: fn() -> WireTypeRef,
-    out: &'o mut Vec<u8>,
+    out: &'o mut Out,
 }
 
 impl<'de> Visitor<'de> for ListShape<'_> {
@@ -258,7 +297,7 @@ impl<'de> Visitor<'de> for ListShape<'_> {
 /// A page: `Data` (items of `inner`), `Meta` (a [`crate::cashin::PageMeta`]) and other members.
 struct PageShape<'o> {
     inner: fn() -> WireTypeRef,
-    out: &'o mut Vec<u8>,
+    out: &'o mut Out,
 }
 
 impl<'de> Visitor<'de> for PageShape<'_> {
@@ -308,7 +347,7 @@ impl<'de> Visitor<'de> for PageShape<'_> {
 struct PageMeta<'o> {
     ty: WireTypeRef,
     comma: bool,
-    out: &'o mut Vec<u8>,
+    out: &'o mut Out,
 }
 
 impl<'de> DeserializeSeed<'de> for PageMeta<'_> {
@@ -342,6 +381,7 @@ impl<'de> Visitor<'de> for PageMeta<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::ops::{normalize, normalize_typed, OPERATIONS};
+    use super::Decimals;
     use crate::model::WireTypeRef;
 
     /// A sample value of `ty` as JSON text; `variant` picks among the spellings an answer may
@@ -412,17 +452,38 @@ mod tests {
                 let body = sample((op.returns)(), variant, 0);
                 let typed =
                     normalize_typed(op.id, 200, body.as_bytes()).unwrap_or_else(|e| panic!("{}: {e}: {body}", op.id));
-                let checked =
-                    normalize(op.id, 200, body.as_bytes()).unwrap_or_else(|e| panic!("{}: {e}: {body}", op.id));
+                let checked = normalize(op.id, 200, body.as_bytes(), Decimals::Numbers)
+                    .unwrap_or_else(|e| panic!("{}: {e}: {body}", op.id));
                 assert_eq!(value(&checked), value(&typed), "{} variant {variant}: {body}", op.id);
             }
         }
     }
 
     #[test]
+    fn decimals_come_out_as_strings_with_every_digit_when_asked() {
+        let body = r#"{"Data": [{"TotalAmount": 200.80, "NetAmount": "0.10000000000000000001", "TaxAmount": 1e2,
+            "InvoiceRows": [{"Qty": -2.5, "Price": null, "ProdCode": "12.50"}], "InvoiceNumber": 7}], "Meta": {"Count": 1}}"#;
+        let strings = value(&normalize("list_sales_invoices", 200, body.as_bytes(), Decimals::Strings).unwrap());
+        let invoice = &strings["Data"][0];
+        assert_eq!(invoice["TotalAmount"], serde_json::json!("200.80"));
+        assert_eq!(invoice["NetAmount"], serde_json::json!("0.10000000000000000001"));
+        assert_eq!(invoice["TaxAmount"], serde_json::json!("100"));
+        assert_eq!(invoice["InvoiceRows"][0]["Qty"], serde_json::json!("-2.5"));
+        assert_eq!(invoice["InvoiceRows"][0]["Price"], serde_json::Value::Null);
+        // Texts, integers and identifiers are untouched.
+        assert_eq!(invoice["InvoiceRows"][0]["ProdCode"], serde_json::json!("12.50"));
+        assert_eq!(invoice["InvoiceNumber"], serde_json::json!(7));
+        assert_eq!(strings["Meta"]["Count"], serde_json::json!(1));
+        let numbers = normalize("list_sales_invoices", 200, body.as_bytes(), Decimals::Numbers).unwrap();
+        assert!(numbers.contains(r#""TotalAmount":200.80"#), "{numbers}");
+        let err = normalize("retrieve_invoice_status", 200, br#"{"TotalAmount": "lots"}"#, Decimals::Strings).err();
+        assert!(matches!(err, Some(crate::Error::Decode { .. })), "{err:?}");
+    }
+
+    #[test]
     fn numeric_identifiers_beyond_2_pow_53_come_out_as_strings() {
         let body = r#"{"InvoiceNumber": 9007199254740993, "BatchId": 1, "Reference": "1232"}"#;
-        let out = value(&normalize("retrieve_invoice_status", 200, body.as_bytes()).unwrap());
+        let out = value(&normalize("retrieve_invoice_status", 200, body.as_bytes(), Decimals::Numbers).unwrap());
         assert_eq!(out["InvoiceNumber"], serde_json::json!("9007199254740993"));
         for (given, expected) in [
             ("9007199254740991", serde_json::json!(9007199254740991u64)),
@@ -430,7 +491,7 @@ mod tests {
             ("123456789012345678901234567890", serde_json::json!("123456789012345678901234567890")),
         ] {
             let body = format!(r#"{{"InvoiceNumber": {given}}}"#);
-            let out = value(&normalize("retrieve_invoice_status", 200, body.as_bytes()).unwrap());
+            let out = value(&normalize("retrieve_invoice_status", 200, body.as_bytes(), Decimals::Numbers).unwrap());
             assert_eq!(out["InvoiceNumber"], expected, "{given}");
         }
     }
@@ -458,11 +519,11 @@ mod tests {
         ];
         for (op, body) in cases {
             assert!(normalize_typed(op, 200, body.as_bytes()).is_err(), "typed accepts {op} {body}");
-            let err = normalize(op, 200, body.as_bytes()).err();
+            let err = normalize(op, 200, body.as_bytes(), Decimals::Numbers).err();
             assert!(matches!(err, Some(crate::Error::Decode { status: 200, .. })), "{op} {body}: {err:?}");
         }
-        let err = normalize("retrieve_invoice_status", 200, b"{\"Status\": \"\xff\"}").err();
+        let err = normalize("retrieve_invoice_status", 200, b"{\"Status\": \"\xff\"}", Decimals::Numbers).err();
         assert!(matches!(err, Some(crate::Error::Decode { .. })), "{err:?}");
-        assert!(matches!(normalize("nope", 200, b"{}"), Err(crate::Error::Configuration(_))));
+        assert!(matches!(normalize("nope", 200, b"{}", Decimals::Numbers), Err(crate::Error::Configuration(_))));
     }
 }

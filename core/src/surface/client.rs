@@ -4,6 +4,7 @@ use std::collections::VecDeque;
 
 use serde_json::value::RawValue;
 
+use super::answers::Decimals;
 use super::ops::{normalize, normalize_item, prepare};
 use crate::cashin::PageRequest;
 use crate::client::Client;
@@ -12,8 +13,9 @@ use crate::{Error, Result};
 
 impl Client {
     /// Runs any operation: validates and prepares it from JSON arguments (see
-    /// [`super::operations`] for the parameters), sends it with retries, parses the answer into
-    /// its type and returns it as normalized JSON text.
+    /// [`super::operations`] for the parameters), sends it with retries, checks the answer
+    /// against its type and returns it as normalized JSON text (decimals as
+    /// [`ConfigBuilder::json_decimals`](crate::ConfigBuilder::json_decimals) says).
     pub async fn call_json(&self, operation_id: &str, args_json: &str) -> Result<String> {
         self.send_json(&prepare(operation_id, args_json)?).await
     }
@@ -22,7 +24,8 @@ impl Client {
     /// and returns its answer as [`Client::call_json`] does.
     pub async fn send_json(&self, call: &crate::client::Call) -> Result<String> {
         let response = self.execute(call).await?;
-        normalize(call.operation.id, response.status, &response.body).map_err(|e| call.unreadable_answer(e))
+        normalize(call.operation.id, response.status, &response.body, self.config().decimals)
+            .map_err(|e| call.unreadable_answer(e))
     }
 
     /// Walks a paged operation page by page or item by item.
@@ -60,7 +63,7 @@ impl Client {
         if let Some(size) = page_size {
             pages = pages.page_size(size);
         }
-        Ok(JsonPages { id, pages, buffer: VecDeque::new() })
+        Ok(JsonPages { id, pages, buffer: VecDeque::new(), decimals: self.config().decimals })
     }
 }
 
@@ -70,6 +73,7 @@ pub struct JsonPages {
     id: &'static str,
     pages: Pages<Box<RawValue>>,
     buffer: VecDeque<Box<RawValue>>,
+    decimals: Decimals,
 }
 
 impl JsonPages {
@@ -81,7 +85,7 @@ impl JsonPages {
         };
         let mut items = Vec::with_capacity(page.data.len());
         for raw in &page.data {
-            match normalize_item(self.id, raw) {
+            match normalize_item(self.id, raw, self.decimals) {
                 Ok(item) => items.push(item),
                 Err(e) => return Some(Err(e)),
             }
@@ -100,7 +104,7 @@ impl JsonPages {
     pub async fn next_item(&mut self) -> Option<Result<String>> {
         loop {
             if let Some(raw) = self.buffer.pop_front() {
-                return Some(normalize_item(self.id, &raw));
+                return Some(normalize_item(self.id, &raw, self.decimals));
             }
             match self.pages.next_page().await? {
                 Ok(page) => self.buffer.extend(page.data),

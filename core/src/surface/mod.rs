@@ -24,6 +24,7 @@ use std::collections::BTreeMap;
 #[cfg(not(target_arch = "wasm32"))]
 pub use crate::quick::Ahead;
 pub use crate::quick::InvoiceLists;
+pub use answers::Decimals;
 pub use args::{parse_at, ParamKind};
 pub use client::JsonPages;
 pub use fi::{check_identifier, decode_barcode, encode_barcode, reference_forms, IDENTIFIER_KINDS};

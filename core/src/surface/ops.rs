@@ -2,6 +2,7 @@
 //! how they become a typed [`Call`], and the answer's type. One macro entry per operation
 //! generates the metadata, the preparation and the normalisation of the answer.
 
+use super::answers::Decimals;
 use super::args::{Args, ModelParam, Param, ParamKind};
 use crate::cashin::requests;
 use crate::cashin::*;
@@ -191,21 +192,25 @@ fn unknown_args(op: &OperationInfo, unknown: &[String]) -> Error {
 }
 
 /// Checks an answer against the operation's wire schema and writes it back as normalized JSON
-/// (see [`super::answers`]: money as numbers, timestamps in UTC, explicit nulls kept).
-pub fn normalize(operation_id: &str, status: u16, body: &[u8]) -> Result<String> {
+/// (see [`super::answers`]: decimals as `decimals` says, timestamps in UTC, explicit nulls kept).
+pub fn normalize(operation_id: &str, status: u16, body: &[u8], decimals: Decimals) -> Result<String> {
     let op = find(operation_id)?;
     if op.id == "renew_token" {
-        // Its answer is a plain struct with a required member, not a model.
+        // Its answer is a plain struct with a required member (and no decimals), not a model.
         return reparse::<RenewResponse>(op.id, status, body);
     }
-    answer(op.id, status, body, (op.returns)())
+    answer(op.id, status, body, (op.returns)(), decimals)
 }
 
 /// Checks one item of a paged answer and writes it back as normalized JSON.
-pub(crate) fn normalize_item(operation_id: &str, item: &serde_json::value::RawValue) -> Result<String> {
+pub(crate) fn normalize_item(
+    operation_id: &str,
+    item: &serde_json::value::RawValue,
+    decimals: Decimals,
+) -> Result<String> {
     let op = find(operation_id)?;
     match (op.returns)() {
-        WireTypeRef::Page(inner) => answer(op.id, 200, item.get().as_bytes(), inner()),
+        WireTypeRef::Page(inner) => answer(op.id, 200, item.get().as_bytes(), inner(), decimals),
         _ => Err(Error::Configuration(format!("{} is not a paged operation", op.id))),
     }
 }
@@ -221,12 +226,12 @@ fn decode_error(op: &'static str, status: u16, body: &[u8], message: String) -> 
     Error::Decode { operation: op, status, message, body: String::from_utf8_lossy(body).chars().take(300).collect() }
 }
 
-fn answer(op: &'static str, status: u16, body: &[u8], ty: WireTypeRef) -> Result<String> {
+fn answer(op: &'static str, status: u16, body: &[u8], ty: WireTypeRef, decimals: Decimals) -> Result<String> {
     let text = std::str::from_utf8(body).map_err(|e| {
         let message = format!("invalid UTF-8 at byte {} (the answer must be UTF-8 JSON)", e.valid_up_to());
         decode_error(op, status, body, message)
     })?;
-    super::answers::check(text, ty).map_err(|e| decode_error(op, status, body, e.to_string()))
+    super::answers::check(text, ty, decimals).map_err(|e| decode_error(op, status, body, e.to_string()))
 }
 
 fn reparse<T: serde::de::DeserializeOwned + serde::Serialize>(
