@@ -62,7 +62,9 @@ fn build_config(options_json: &str) -> Result<Config, JsValue> {
         builder = builder.max_retries(u32::try_from(retries).unwrap_or(u32::MAX));
     }
     // A JSON number would become a binary float in JavaScript: decimals come as exact strings.
-    builder = builder.json_decimals(lasku::surface::Decimals::Strings).platform("javascript", runtime.unwrap_or_else(|| "wasm".to_owned()));
+    builder = builder
+        .json_decimals(lasku::surface::Decimals::Strings)
+        .platform("javascript", runtime.unwrap_or_else(|| "wasm".to_owned()));
     for (id, template) in path_overrides {
         builder = builder.path_override(id, template);
     }

@@ -415,6 +415,33 @@ fn snippet(body: &[u8]) -> String {
     out
 }
 
+/// The field errors of an error answer: `Errors: [{Field, Message}]` (lasku's reading of the
+/// API's `ValidationResponse`), or ASP.NET's problem details, `errors: {field: [messages]}`
+/// (Inferred: the error body is undocumented, and the API runs on .NET), one per message.
+fn field_errors_of(body: &serde_json::Value) -> Vec<FieldError> {
+    let text = |v: Option<&serde_json::Value>| v.and_then(|m| m.as_str()).unwrap_or("").to_owned();
+    match body.get("Errors").or_else(|| body.get("errors")) {
+        Some(serde_json::Value::Array(items)) => items
+            .iter()
+            .filter_map(|item| {
+                let field = item.get("Field").or_else(|| item.get("field"))?.as_str()?.to_owned();
+                Some(FieldError { field, message: text(item.get("Message").or_else(|| item.get("message"))) })
+            })
+            .collect(),
+        Some(serde_json::Value::Object(fields)) => fields
+            .iter()
+            .flat_map(|(field, messages)| {
+                let messages: Vec<String> = match messages {
+                    serde_json::Value::Array(list) => list.iter().map(|m| text(Some(m))).collect(),
+                    single => vec![text(Some(single))],
+                };
+                messages.into_iter().map(|message| FieldError { field: field.clone(), message })
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// Turns an error status into the matching [`Error`] variant (`now_ms` reads an HTTP-date `Retry-After`).
 pub fn error_from_response(operation: &Operation, response: &HttpResponse, now_ms: u64) -> Error {
     let json: Option<serde_json::Value> = from_json_bytes(&response.body).ok();
@@ -426,32 +453,19 @@ pub fn error_from_response(operation: &Operation, response: &HttpResponse, now_m
             .and_then(|(_, v)| v.as_str())
             .map(str::to_owned)
     };
-    let field_errors = json
-        .as_ref()
-        .and_then(|v| v.get("Errors").or_else(|| v.get("errors")))
-        .and_then(|v| v.as_array())
-        .map(|items| {
-            items
-                .iter()
-                .filter_map(|item| {
-                    let field = item.get("Field").or_else(|| item.get("field"))?.as_str()?.to_owned();
-                    let message = item
-                        .get("Message")
-                        .or_else(|| item.get("message"))
-                        .and_then(|m| m.as_str())
-                        .unwrap_or("")
-                        .to_owned();
-                    Some(FieldError { field, message })
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let field_errors = json.as_ref().map(field_errors_of).unwrap_or_default();
     let error = Box::new(ApiError {
         operation: operation.id,
         status: response.status,
-        message: text_member("Message").or_else(|| text_member("error")),
+        // ASP.NET's problem details say it in `title` and `detail`.
+        message: text_member("Message")
+            .or_else(|| text_member("error"))
+            .or_else(|| text_member("detail"))
+            .or_else(|| text_member("title")),
         field_errors,
-        request_id: text_member("RequestId").or_else(|| response.header("x-request-id").map(str::to_owned)),
+        request_id: text_member("RequestId")
+            .or_else(|| text_member("traceId"))
+            .or_else(|| response.header("x-request-id").map(str::to_owned)),
         body: String::from_utf8_lossy(&response.body).into_owned(),
     });
     match response.status {
@@ -464,5 +478,56 @@ pub fn error_from_response(operation: &Operation, response: &HttpResponse, now_m
             error,
         },
         _ => Error::Api(error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error_of(status: u16, body: &str) -> Error {
+        let op = crate::catalog::operation("create_invoice").unwrap();
+        let response = HttpResponse { status, headers: Vec::new(), body: body.as_bytes().to_vec() };
+        error_from_response(op, &response, 0)
+    }
+
+    fn field(field: &str, message: &str) -> FieldError {
+        FieldError { field: field.to_owned(), message: message.to_owned() }
+    }
+
+    #[test]
+    fn field_errors_come_from_either_error_shape() {
+        let lasku =
+            error_of(400, r#"{"Message": "Invalid", "Errors": [{"Field": "InvoiceDate", "Message": "required"}]}"#);
+        let api = lasku.api_error().unwrap();
+        assert_eq!(api.message.as_deref(), Some("Invalid"));
+        assert_eq!(api.field_errors, [field("InvoiceDate", "required")]);
+
+        // ASP.NET's problem details: a title, a trace id and messages by field.
+        let problem = error_of(
+            400,
+            r#"{"type": "https://tools.ietf.org/html/rfc9110#section-15.5.1", "title": "One or more validation errors occurred.",
+                "status": 400, "errors": {"InvoiceDate": ["The InvoiceDate field is required.", "Not a date."],
+                "InvoiceRows[0].Qty": "Must be positive."}, "traceId": "00-abc-01"}"#,
+        );
+        let api = problem.api_error().unwrap();
+        assert_eq!(api.message.as_deref(), Some("One or more validation errors occurred."));
+        assert_eq!(api.request_id.as_deref(), Some("00-abc-01"));
+        assert_eq!(
+            api.field_errors,
+            [
+                field("InvoiceDate", "The InvoiceDate field is required."),
+                field("InvoiceDate", "Not a date."),
+                field("InvoiceRows[0].Qty", "Must be positive."),
+            ]
+        );
+        assert!(problem.to_string().contains("InvoiceRows[0].Qty: Must be positive."), "{problem}");
+        // `detail` says more than `title` when both are given.
+        let detail = error_of(409, r#"{"title": "Conflict", "detail": "Invoice 1001 exists."}"#);
+        assert_eq!(detail.api_error().unwrap().message.as_deref(), Some("Invoice 1001 exists."));
+        // Anything else gives no field errors, and the body is kept.
+        let other = error_of(500, r#"{"errors": 3}"#);
+        assert!(other.api_error().unwrap().field_errors.is_empty());
+        assert_eq!(other.api_error().unwrap().body, r#"{"errors": 3}"#);
     }
 }
