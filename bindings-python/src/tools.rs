@@ -94,7 +94,7 @@ pub fn validate<'py>(py: Python<'py>, kind: &str, document: &Bound<'py, PyAny>) 
 pub fn build_invoice<'py>(py: Python<'py>, input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
         let json = tojson::to_json(input)?;
-        let built = surface::build_invoice_json(&json).map_err(|e| to_py_err(py, &e))?;
+        let built = surface::build_invoice_json(&json, surface::Decimals::Numbers).map_err(|e| to_py_err(py, &e))?;
         json_to_py(py, &built, model_type("SalesInvoice"))
     })
 }

@@ -257,15 +257,14 @@ export interface InvoiceRowInput {
 }
 
 /**
- * Builds a SalesInvoice with row and header amounts, the due date and the reference computed.
- * It is the invoice to send, so its decimals are JSON numbers as the API takes them (answers
- * give decimals as exact strings instead): the batch helpers read numbers on their fast path.
+ * Builds a SalesInvoice with row and header amounts, the due date and the reference computed;
+ * its decimals are exact strings, as answers give them (`TotalAmount: "223.39"`).
  */
 export declare function buildInvoice(input: {
   invoice: Models.SalesInvoiceInput;
   rows: InvoiceRowInput[];
   paymentTermsDays?: number;
-}): Models.SalesInvoiceInput;
+}): Models.SalesInvoice;
 
 export type IdentifierKind = "reference" | "rf" | "iban" | "bic" | "ytunnus" | "vat" | "hetu" | "ovt";
 

@@ -35,7 +35,7 @@ pub fn lists_add_structured(len: usize) -> Option<String> {
     let input = INPUT.take();
     let mut text = SPARE.take();
     let nested = input.get(..len).and_then(|v8| lasku_v8json::write_json(v8, b"", b"", &mut text));
-    let checked = nested.filter(|_| check(&text));
+    let checked = nested.filter(|_| check(&mut text));
     if checked.is_none() {
         LISTS.with_borrow_mut(|lists| lists.check("")); // later lists fail too
     }
@@ -46,17 +46,18 @@ pub fn lists_add_structured(len: usize) -> Option<String> {
 }
 
 /// Checks the next invoices, the first `len` bytes of the input buffer being the JSON text of an
-/// array of them that `listText` wrote. Returns `{"at", "length"}` as JSON text, or `undefined`
-/// when the quick path cannot vouch for them (nor for any later list of this batch).
+/// array of them that `listText` wrote. Returns `{"at", "length"}` as JSON text (of the text the
+/// body needs: decimals written as strings unquoted), or `undefined` when the quick path cannot
+/// vouch for them (nor for any later list of this batch).
 #[wasm_bindgen(js_name = listsAddText)]
 pub fn lists_add_text(len: usize) -> Option<String> {
-    let input = INPUT.take();
-    let answer = match input.get(..len) {
-        Some(text) if check(text) => Some(with_address(text.as_ptr(), &format!(r#"{{"length":{len}}}"#))),
-        _ => {
-            LISTS.with_borrow_mut(|lists| lists.check("")); // later lists fail too
-            None
-        }
+    let mut input = INPUT.take();
+    let answer = if input.len() >= len {
+        input.truncate(len);
+        check(&mut input).then(|| with_address(input.as_ptr(), &format!(r#"{{"length":{}}}"#, input.len())))
+    } else {
+        LISTS.with_borrow_mut(|lists| lists.check("")); // later lists fail too
+        None
     };
     INPUT.set(input);
     answer
@@ -77,9 +78,10 @@ pub fn list_text(len: usize) -> Option<String> {
     answer
 }
 
-/// Whether the quick path vouches for `text`, the batch's next list.
-fn check(text: &[u8]) -> bool {
-    std::str::from_utf8(text).is_ok_and(|text| LISTS.with_borrow_mut(|lists| lists.check(text)))
+/// Whether the quick path vouches for `text`, the batch's next list, which then holds the text
+/// the body needs (decimals written as strings unquoted).
+fn check(text: &mut Vec<u8>) -> bool {
+    LISTS.with_borrow_mut(|lists| lists.check_in_place(text))
 }
 
 /// `{"at":<address>, ...fields}`.

@@ -20,7 +20,7 @@ pub fn validate_json(kind: &str, json: &str) -> JsValue {
 /// invoice as JSON text.
 #[wasm_bindgen(js_name = buildInvoiceJson)]
 pub fn build_invoice_json(input_json: &str) -> Result<String, JsValue> {
-    surface::build_invoice_json(input_json).map_err(|e| to_js_error(&e))
+    surface::build_invoice_json(input_json, surface::Decimals::Strings).map_err(|e| to_js_error(&e))
 }
 
 /// Validates and prepares an operation without sending it; returns the request body the client

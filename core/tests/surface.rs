@@ -130,15 +130,17 @@ fn validation_and_the_builder_over_json() {
             "rows": [{"description": "Työ", "qty": 2, "unit_price": "80.00", "vat_percent": 25.5},
                      {"description": "Kirja", "qty": 1, "unit_price": 10, "vat_percent": 13.5, "price_includes_vat": true}],
             "payment_terms_days": 14}"#,
+        surface::Decimals::Numbers,
     )
     .unwrap();
     let built = json(&built);
     assert_eq!(built["TotalAmount"].to_string(), "210.80");
     assert_eq!(built["DueDate"], "2026-03-15");
     assert_eq!(built["Reference"], "50018");
-    let Err(Error::Validation(v)) =
-        surface::build_invoice_json(r#"{"invoice": {}, "rows": [{"description": "x", "qty": "NaN"}]}"#)
-    else {
+    let Err(Error::Validation(v)) = surface::build_invoice_json(
+        r#"{"invoice": {}, "rows": [{"description": "x", "qty": "NaN"}]}"#,
+        surface::Decimals::Numbers,
+    ) else {
         panic!()
     };
     assert!(v[0].path.starts_with("/rows/0"), "{v:?}");
@@ -149,6 +151,7 @@ fn validation_and_the_builder_over_json() {
             {"description": "a", "qty": 1, "unit_price": "1e400", "vat_percent": 24, "colour": "red"},
             {"description": 5, "qty": "2", "vat_percent": 24, "price_includes_vat": "yes"},
             7], "payment_terms_days": null}"#,
+        surface::Decimals::Numbers,
     ) else {
         panic!()
     };
@@ -164,20 +167,24 @@ fn validation_and_the_builder_over_json() {
             ("/rows/2", "type"),
         ]
     );
-    let Err(Error::Validation(v)) =
-        surface::build_invoice_json(r#"{"invoice": {"InvoiceDate": "2026-3-1"}, "rows": [], "extra": 1}"#)
-    else {
+    let Err(Error::Validation(v)) = surface::build_invoice_json(
+        r#"{"invoice": {"InvoiceDate": "2026-3-1"}, "rows": [], "extra": 1}"#,
+        surface::Decimals::Numbers,
+    ) else {
         panic!()
     };
     assert_eq!((v[0].path.as_str(), v[0].code.as_str()), ("/invoice/InvoiceDate", "type"), "{v:?}");
-    let Err(Error::Validation(v)) =
-        surface::build_invoice_json(r#"{"invoice": {}, "rows": [], "zeta": 1, "alpha": 2, "mid": 3}"#)
-    else {
+    let Err(Error::Validation(v)) = surface::build_invoice_json(
+        r#"{"invoice": {}, "rows": [], "zeta": 1, "alpha": 2, "mid": 3}"#,
+        surface::Decimals::Numbers,
+    ) else {
         panic!()
     };
     let paths: Vec<&str> = v.iter().map(|x| x.path.as_str()).collect();
     assert_eq!(paths, ["/alpha", "/mid", "/zeta"]);
-    let Err(Error::Validation(v)) = surface::build_invoice_json(r#"{"rows": []}"#) else { panic!() };
+    let Err(Error::Validation(v)) = surface::build_invoice_json(r#"{"rows": []}"#, surface::Decimals::Numbers) else {
+        panic!()
+    };
     assert_eq!((v[0].path.as_str(), v[0].code.as_str()), ("/invoice", "required"));
 }
 

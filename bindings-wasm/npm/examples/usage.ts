@@ -81,12 +81,12 @@ function describeOutcome(outcome: ItemOutcome): string {
 export async function tour(baseUrl = "http://127.0.0.1:8080/v2"): Promise<void> {
   const client = new Client({ apiKey: "lasku-sandbox-key", baseUrl, transport: logging, maxRetries: 2 });
 
-  const invoice: SalesInvoiceInput = buildInvoice({
+  const invoice: SalesInvoice = buildInvoice({
     invoice: { InvoiceNumber: 1001, InvoiceDate: "2026-11-21", SalesName: "Sami Santikko", Currency: "EUR" },
     rows: [{ description: "Consulting", qty: 2, unitPrice: "80.00", vatPercent: "25.5" }],
     paymentTermsDays: 14,
   });
-  const total: Money | null | undefined = invoice.TotalAmount; // computed, ready to send
+  const total: DecimalString | null | undefined = invoice.TotalAmount; // "200.80": exact
   console.log(total, validateInvoice(invoice).valid);
 
   try {

@@ -2,7 +2,7 @@
 // and resubmission after an unknown outcome.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { lasku, startSandbox, sandboxClient, invoice } from "./helpers.mjs";
+import { lasku, startSandbox, sandboxClient, invoice, builtInvoice } from "./helpers.mjs";
 
 let sandbox;
 let client;
@@ -14,8 +14,9 @@ before(async () => {
 
 after(() => sandbox?.stop());
 
+/** `count` invoices as the builder gives them (decimals as exact strings). */
 function many(from, count) {
-  const base = invoice(from);
+  const base = builtInvoice(from);
   return Array.from({ length: count }, (_, i) => ({ ...base, InvoiceNumber: from + i, Reference: undefined }));
 }
 

@@ -122,8 +122,27 @@ export function today() {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** A valid invoice (amounts computed by the core's builder). */
+/** The decimal members of invoices and their rows. */
+const DECIMAL = /Amount$|^(Qty|Price|Discount|DiscountPercent|VatPercent|Nto|Tax|Total|Round)$/;
+
+/** `value` with its decimal members as JSON numbers instead of the builder's exact strings. */
+export function decimalsAsNumbers(value) {
+  if (Array.isArray(value)) return value.map(decimalsAsNumbers);
+  if (!value || typeof value !== "object") return value;
+  const entries = Object.entries(value).map(([k, v]) => [k, DECIMAL.test(k) && typeof v === "string" ? Number(v) : decimalsAsNumbers(v)]);
+  return Object.fromEntries(entries);
+}
+
+/**
+ * A valid invoice (amounts computed by the core's builder), its decimals as numbers so that a
+ * batch's body is the text `JSON.stringify` writes (decimals as strings lose their quotes).
+ */
 export function invoice(number, extra = {}) {
+  return decimalsAsNumbers(builtInvoice(number, extra));
+}
+
+/** A valid invoice as the builder gives it (decimals as exact strings). */
+export function builtInvoice(number, extra = {}) {
   return lasku.buildInvoice({
     invoice: {
       InvoiceNumber: number,

@@ -2,7 +2,7 @@
 // in the sandbox's hit log with the JavaScript user agent.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { lasku, startSandbox, sandboxClient, invoice, today } from "./helpers.mjs";
+import { lasku, startSandbox, sandboxClient, invoice, builtInvoice, today } from "./helpers.mjs";
 
 let sandbox;
 let client;
@@ -29,7 +29,7 @@ test("every operation is callable and reaches the sandbox with the JavaScript us
 
   assert.equal((await call("validateToken")).IsValid, true);
   assert.ok((await call("renewToken", "C", "192.0.2.1")).Message);
-  const created = await call("createInvoice", invoice(n));
+  const created = await call("createInvoice", builtInvoice(n)); // decimals as exact strings
   assert.equal(created.SalesInvoices[0].Status, "Received");
   const seller = invoice(43, { SellerInfo: { SellerName: "Myyjä Oy", SellerBusinessId: "0737546-2" } });
   await call("createInvoiceWithSellerInfo", seller);

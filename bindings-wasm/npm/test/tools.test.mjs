@@ -114,7 +114,8 @@ test("buildInvoice computes amounts, the due date and the reference", () => {
     ],
     paymentTermsDays: 14,
   });
-  assert.equal(built.TotalAmount, 210.8);
+  assert.equal(built.TotalAmount, "210.80", "decimals come as exact strings");
+  assert.equal(built.InvoiceRows[0].Qty, "2");
   assert.equal(built.DueDate, "2026-03-15");
   assert.equal(built.Reference, "50018");
   assert.equal(built.InvoiceRows.length, 2);

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { lasku, invoice, random, PKG_DIR } from "./helpers.mjs";
+import { lasku, invoice, builtInvoice, random, PKG_DIR } from "./helpers.mjs";
 
 // The package's internals, past its exports map: how many bodies the worker made or refused.
 const LIB = path.join(PKG_DIR, "node_modules", "lasku", "lib");
@@ -75,6 +75,29 @@ test("bodies made with the worker are byte for byte those made without it", asyn
   const before = stats.bodies;
   outcome(invoices(600, 6), { maxPerRequest: 200, worker: true });
   assert.equal(stats.bodies, before);
+});
+
+test("decimals written as strings make the bodies numbers make, with the worker and without", async () => {
+  assert.equal(await lasku.startBatchWorker(), true);
+  const numbers = invoices(1000, 7);
+  // Every other invoice with its decimals as strings ("223.39"), as the builder gives them.
+  const built = builtInvoice(1);
+  const mixed = numbers.map((inv, i) => (i % 2 ? { ...built, InvoiceNumber: inv.InvoiceNumber, Notes: inv.Notes, ExtraInfo: inv.ExtraInfo } : inv));
+  assert.equal(typeof mixed[1].TotalAmount, "string");
+  const before = stats.bodies;
+  const both = outcome(mixed, { worker: true });
+  assert.equal(stats.bodies, before + 1, "the worker made the body");
+  assert.deepEqual(both, outcome(mixed, { worker: false }), "byte for byte what one thread makes");
+  // The same values as the numbers give, the strings' digits kept: `"179.90"` goes out as 179.90.
+  assert.deepEqual(JSON.parse(both[0]), JSON.parse(outcome(numbers, { worker: false })[0]));
+  assert.ok(both[0].includes('"InvoiceNumber":2,"InvoiceDate"') && both[0].includes('"NetAmount":179.90,'), "unquoted");
+  assert.ok(!/"(NetAmount|Qty|Price)":"/.test(both[0]), "no decimal left as a string");
+  const bodies = outcome(mixed, { worker: false, maxPerRequest: 300 });
+  assert.deepEqual(bodies.map((b) => JSON.parse(b)), outcome(numbers, { worker: false, maxPerRequest: 300 }).map((b) => JSON.parse(b)));
+  // Only what the JSON grammar calls a number loses its quotes: other strings are the full
+  // parser's to judge, as before.
+  const spaced = mixed.map((inv, i) => (i === 3 ? { ...inv, TotalAmount: " 1" } : inv));
+  assert.ok(outcome(spaced, { worker: true }).some?.((v) => v.path === "/3/TotalAmount"));
 });
 
 test("what the worker does not vouch for, one thread decides: the same errors, paths and bodies", async () => {

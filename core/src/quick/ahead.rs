@@ -106,7 +106,7 @@ impl<'scope, 'env> Ahead<'scope, 'env> {
         let quick = read_batch(args_json, &mut work);
         self.cancel.store(true, Ordering::Relaxed);
         match quick {
-            Some((call, body)) => Ok((call, Some(body))),
+            Some(prepared) => Ok(prepared),
             None => crate::surface::prepare_parsed(ids::submit_sales_invoice_batch, args_json).map(|call| (call, None)),
         }
     }

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use std::borrow::Cow;
 
 use super::fixed::Fixed;
-use super::lexer::{Lexer, Next};
+use super::lexer::{unquote, Lexer, Next};
 use super::rules::{self, Rows};
 use super::schema::{self, Members};
 use super::split::{self, Segment, Work};
@@ -140,21 +140,22 @@ pub(super) type Passed = (Option<InvoiceNumber>, Option<String>);
 
 /// "Submit a batch of sales invoices" from its arguments `{"batch": {...}}`, when the quick
 /// path can vouch for every invoice: the call, and its body (the batch exactly as written, a
-/// part of `args`). `None` leaves the call to the full parse (a type error, a broken rule,
+/// part of `args`; or, when decimals came as strings, the call carries it, written without
+/// their quotes). `None` leaves the call to the full parse (a type error, a broken rule,
 /// anything unusual). Each invoice is checked as soon as it is read and then dropped, keeping
 /// only its natural keys. Long texts are read on several threads where the machine has them.
-pub fn submit_batch(args: &str) -> Option<(Call, &str)> {
+pub fn submit_batch(args: &str) -> Option<(Call, Option<&str>)> {
     submit_batch_in(args, split::parts(args.len()))
 }
 
 /// [`submit_batch`], reading the text in up to `parts` parts at once.
-pub(crate) fn submit_batch_in(args: &str, parts: usize) -> Option<(Call, &str)> {
+pub(crate) fn submit_batch_in(args: &str, parts: usize) -> Option<(Call, Option<&str>)> {
     let starts = first_invoice(args).map(|(first, key)| split::guesses(args, first, key, parts)).unwrap_or_default();
     split::with_workers(args, &starts, INVOICE_DEPTH, segment, |work| read_batch(args, work))
 }
 
 /// [`submit_batch`], taking over what `work` read ahead.
-pub(super) fn read_batch<'a>(args: &'a str, work: &mut Work<'_, Passed>) -> Option<(Call, &'a str)> {
+pub(super) fn read_batch<'a>(args: &'a str, work: &mut Work<'_, Passed>) -> Option<(Call, Option<&'a str>)> {
     let mut lx = Lexer::new(args);
     lx.begin_object()?;
     if lx.next_key(true)??.plain()? != "batch" {
@@ -169,7 +170,15 @@ pub(super) fn read_batch<'a>(args: &'a str, work: &mut Work<'_, Passed>) -> Opti
         return None;
     }
     let call = Call::new(op(ids::submit_sales_invoice_batch).ok()?).keys(tally.keys);
-    Some((call, lx.slice(start, end)?))
+    if lx.quoted().is_empty() {
+        return Some((call, Some(lx.slice(start, end)?)));
+    }
+    // Decimals written as strings go out as numbers, as the full parser writes them.
+    let mut body = lx.slice(start, end)?.as_bytes().to_vec();
+    unquote(&mut body, lx.quoted().iter().map(|q| q.saturating_sub(start)))?;
+    let mut call = call;
+    call.body = Some(body);
+    Some((call, None))
 }
 
 /// Where the first invoice starts and the name (quoted, as written) of its first member: what
@@ -258,6 +267,7 @@ fn invoices(lx: &mut Lexer<'_>, g: usize, work: &mut Work<'_, Passed>, tally: &m
                 i += 1;
             }
             lx.take_over(segment.end, segment.depth);
+            lx.add_quoted(segment.quoted);
             if segment.closed {
                 return Some(());
             }
@@ -313,11 +323,34 @@ impl InvoiceLists {
     }
 
     /// Checks `list`, a JSON array of the batch's next invoices; `false` when the quick path
-    /// cannot vouch for every one of them (or did not for an earlier list).
+    /// cannot vouch for every one of them (or did not for an earlier list). The caller sends the
+    /// list's text as it is, so a decimal written as a string (`"12.50"`) is refused here too
+    /// (see [`InvoiceLists::check_in_place`]).
     pub fn check(&mut self, list: &str) -> bool {
+        self.advance(list, false).is_some()
+    }
+
+    /// [`InvoiceLists::check`] for a list held in a buffer: decimals written as strings are
+    /// accepted and their quotes removed in place, so that `list` then holds the text the
+    /// batch's body needs (decimals go out as JSON numbers).
+    pub fn check_in_place(&mut self, list: &mut Vec<u8>) -> bool {
+        let quoted = match std::str::from_utf8(list) {
+            Ok(text) => self.advance(text, true),
+            Err(_) => {
+                self.count = None;
+                None
+            }
+        };
+        quoted.is_some_and(|quoted| quoted.is_empty() || unquote(list, quoted).is_some())
+    }
+
+    /// Reads the next list; the quotes of its decimals written as strings, which only
+    /// `unquoting` accepts.
+    fn advance(&mut self, list: &str, unquoting: bool) -> Option<Vec<usize>> {
         let read = self.count.and_then(|count| self.read(list, count));
-        self.count = read;
-        read.is_some()
+        let read = read.filter(|(_, quoted)| unquoting || quoted.is_empty());
+        self.count = read.as_ref().map(|(count, _)| *count);
+        read.map(|(_, quoted)| quoted)
     }
 
     /// The invoices read so far (none once a list failed).
@@ -325,7 +358,7 @@ impl InvoiceLists {
         self.count.unwrap_or(0)
     }
 
-    fn read(&mut self, list: &str, mut i: usize) -> Option<usize> {
+    fn read(&mut self, list: &str, mut i: usize) -> Option<(usize, Vec<usize>)> {
         // As deep as the batch's own list stands in its arguments (the depth limit counts).
         let mut lx = Lexer::resume(list, 0, INVOICE_DEPTH - 1);
         lx.begin_array()?;
@@ -342,7 +375,7 @@ impl InvoiceLists {
             }
             i += 1;
         }
-        lx.at_end().then_some(i)
+        lx.at_end().then(|| (i, lx.take_quoted()))
     }
 }
 
@@ -410,11 +443,11 @@ pub(super) fn segment(
         };
         items.push(passed);
         if !lx.next_element(false)? {
-            return Some(Segment { items, end: lx.pos(), depth: lx.depth(), closed: true });
+            return Some(Segment { items, end: lx.pos(), depth: lx.depth(), closed: true, quoted: lx.take_quoted() });
         }
         let here = lx.at();
         if Some(here) == stop {
-            return Some(Segment { items, end: here, depth: lx.depth(), closed: false });
+            return Some(Segment { items, end: here, depth: lx.depth(), closed: false, quoted: lx.take_quoted() });
         }
     }
 }
@@ -451,7 +484,7 @@ fn optional<'a, T>(lx: &mut Lexer<'a>, read: impl FnOnce(&mut Lexer<'a>) -> Opti
 }
 
 fn money(lx: &mut Lexer<'_>) -> Option<Option<rust_decimal::Decimal>> {
-    optional(lx, |lx| schema::money(lx.number()?))
+    optional(lx, |lx| schema::money(lx.amount()?))
 }
 
 fn date(lx: &mut Lexer<'_>) -> Option<Option<chrono::NaiveDate>> {

@@ -107,11 +107,14 @@ pub struct Lexer<'a> {
     pos: usize,
     depth: u32,
     shapes: Vec<Shape<'a>>,
+    /// Where the decimals read from strings (`"12.50"`) open their quotes, in order: a body
+    /// made of the text leaves those quotes out ([`unquote`]).
+    quoted: Vec<usize>,
 }
 
 impl<'a> Lexer<'a> {
     pub fn new(text: &'a str) -> Self {
-        Lexer { text, pos: 0, depth: 0, shapes: Vec::new() }
+        Lexer::resume(text, 0, 0)
     }
 
     /// The shape remembered for objects of `kind` (any number the caller picks), made empty
@@ -172,7 +175,22 @@ impl<'a> Lexer<'a> {
 
     /// A reader that starts at `pos` as if it had already opened `depth` objects and arrays.
     pub fn resume(text: &'a str, pos: usize, depth: u32) -> Self {
-        Lexer { text, pos, depth, shapes: Vec::new() }
+        Lexer { text, pos, depth, shapes: Vec::new(), quoted: Vec::new() }
+    }
+
+    /// Where the decimals read from strings so far open their quotes.
+    pub fn quoted(&self) -> &[usize] {
+        &self.quoted
+    }
+
+    /// Takes the quotes another reader of the same text found after this one's position.
+    pub fn add_quoted(&mut self, quoted: Vec<usize>) {
+        self.quoted.extend(quoted);
+    }
+
+    /// Gives up the quotes found so far.
+    pub fn take_quoted(&mut self) -> Vec<usize> {
+        std::mem::take(&mut self.quoted)
     }
 
     /// The byte offset of the next unread byte.
@@ -191,10 +209,13 @@ impl<'a> Lexer<'a> {
         self.depth
     }
 
-    /// Continues where another reader of the same text stopped.
+    /// Continues where another reader of the same text stopped (or reads again from an
+    /// earlier position, forgetting the quotes found after it).
     pub fn take_over(&mut self, pos: usize, depth: u32) {
         self.pos = pos;
         self.depth = depth;
+        let kept = self.quoted.partition_point(|&q| q < pos);
+        self.quoted.truncate(kept);
     }
 
     /// The text between two offsets.
@@ -462,10 +483,22 @@ impl<'a> Lexer<'a> {
 
     /// A number without exponent of at most 18 digits (JSON's grammar), as its sign, its
     /// digits without the point and how many of them come after the point, read in one pass;
-    /// `None` for any other number (which [`Lexer::number`] reads) or anything else.
+    /// also such a number written as a string (`"12.50"`, nothing else inside the quotes),
+    /// whose quotes are recorded ([`Lexer::quoted`]); `None` for any other number (which
+    /// [`Lexer::number`] reads) or anything else.
     pub fn decimal(&mut self) -> Option<(bool, u64, u32)> {
-        let bytes = self.bytes();
         let start = self.at();
+        let quoted = self.bytes().get(start) == Some(&b'"');
+        let read = self.decimal_at(start + usize::from(quoted))?;
+        if quoted {
+            self.close_quote(start)?;
+        }
+        Some(read)
+    }
+
+    /// [`Lexer::decimal`]'s number, starting at `start`.
+    fn decimal_at(&mut self, start: usize) -> Option<(bool, u64, u32)> {
+        let bytes = self.bytes();
         let negative = matches!(bytes.get(start), Some(b'-'));
         let first = start + usize::from(negative);
         let (m, int_end) = digits_value(bytes, first, 0);
@@ -483,6 +516,33 @@ impl<'a> Lexer<'a> {
         }
         self.pos = end;
         Some((negative, m, scale as u32))
+    }
+
+    /// A decimal amount: a JSON number, or a number without exponent written as a string
+    /// (`"12.50"`, nothing else inside the quotes), whose quotes are recorded.
+    pub fn amount(&mut self) -> Option<Number<'a>> {
+        let start = self.at();
+        if self.bytes().get(start) != Some(&b'"') {
+            return self.number();
+        }
+        // No whitespace inside the quotes ([`Lexer::number`] would skip it).
+        if !matches!(self.bytes().get(start + 1), Some(b'-' | b'0'..=b'9')) {
+            return None;
+        }
+        self.pos = start + 1;
+        let number = self.number().filter(|n| !n.exponent)?;
+        self.close_quote(start)?;
+        Some(number)
+    }
+
+    /// The closing quote of a decimal written as a string, which opened at `open`.
+    fn close_quote(&mut self, open: usize) -> Option<()> {
+        if self.bytes().get(self.pos) != Some(&b'"') {
+            return None;
+        }
+        self.pos += 1;
+        self.quoted.push(open);
+        Some(())
     }
 
     /// Reads any value without looking at it.
@@ -622,6 +682,30 @@ pub fn special(word: u64) -> u64 {
     let zero_quote = quote.wrapping_sub(ONES) & !quote & HIGH;
     let zero_backslash = backslash.wrapping_sub(ONES) & !backslash & HIGH;
     below_space | zero_quote | zero_backslash
+}
+
+/// Removes, in place, the quotes of the decimals written as strings whose opening quotes stand
+/// at `quoted` (in order, as offsets into `bytes`; from [`Lexer::quoted`]): the text the full
+/// parser would write, which sends decimals as JSON numbers. `None` when an offset is not an
+/// opening quote with its closing one after it.
+pub fn unquote(bytes: &mut Vec<u8>, quoted: impl IntoIterator<Item = usize>) -> Option<()> {
+    let (mut read, mut write) = (0, 0);
+    for open in quoted {
+        // Inside the quotes stands a number: its closing quote is the next one.
+        let close = open + 1 + bytes.get(open + 1..)?.iter().position(|&b| b == b'"')?;
+        if bytes.get(open) != Some(&b'"') || open < read {
+            return None;
+        }
+        bytes.copy_within(read..open, write);
+        write += open - read;
+        bytes.copy_within(open + 1..close, write);
+        write += close - open - 1;
+        read = close + 1;
+    }
+    let len = bytes.len();
+    bytes.copy_within(read..len, write);
+    bytes.truncate(write + len - read);
+    Some(())
 }
 
 #[cfg(test)]
@@ -809,8 +893,47 @@ mod tests {
             assert_eq!(n.text.split_once('.').map_or(0, |(_, f)| f.len() as u32), s, "{text}");
         }
         assert_eq!(Lexer::new(" -12.50,").decimal(), Some((true, 1250, 2)));
+        let mut quoted = Lexer::new(r#" "-12.50","#);
+        assert_eq!(quoted.decimal(), Some((true, 1250, 2)));
+        assert_eq!((quoted.pos(), quoted.quoted()), (9, &[1][..]));
+        for text in [r#"" 1""#, r#""1 ""#, r#""1"#, r#""1e2""#, r#""01""#, "\"\""] {
+            assert_eq!(Lexer::new(text).decimal(), None, "{text}");
+        }
         assert_eq!(Lexer::new("01").decimal(), None);
         assert_eq!(Lexer::new("1234567890123456789").decimal(), None);
+    }
+
+    #[test]
+    fn unquoting_leaves_out_the_recorded_quotes_only() {
+        let text = r#"{"a":"1.5","b":"x","c":["-2", "3"]}"#;
+        let mut lx = Lexer::new(text);
+        lx.begin_object().unwrap();
+        let mut first = true;
+        while let Some(key) = lx.next_key(first).unwrap() {
+            first = false;
+            match key.plain().unwrap() {
+                "a" => drop(lx.amount().unwrap()),
+                "c" => {
+                    lx.begin_array().unwrap();
+                    assert!(lx.next_element(true).unwrap());
+                    lx.decimal().unwrap();
+                    assert!(lx.next_element(false).unwrap());
+                    lx.skip().unwrap();
+                    assert!(!lx.next_element(false).unwrap());
+                }
+                _ => lx.skip().unwrap(),
+            }
+        }
+        let mut bytes = text.as_bytes().to_vec();
+        unquote(&mut bytes, lx.quoted().iter().copied()).unwrap();
+        assert_eq!(bytes, br#"{"a":1.5,"b":"x","c":[-2, "3"]}"#);
+        let mut part = text.as_bytes()[5..10].to_vec();
+        unquote(&mut part, [0]).unwrap();
+        assert_eq!(part, b"1.5");
+        assert_eq!(unquote(&mut text.as_bytes().to_vec(), [6]), None, "not a quote");
+        // Reading again from an earlier position forgets the quotes found after it.
+        lx.take_over(10, 1);
+        assert_eq!(lx.quoted(), [5]);
     }
 
     #[test]

@@ -22,8 +22,9 @@ pub(crate) use lexer::special;
 
 /// The call for `operation_id` from its JSON arguments, when the quick path applies and can
 /// vouch for them, with its body: a part of `args_json`, exactly as written (the call itself has
-/// none). `None` means: take the full path.
-pub(crate) fn prepare<'a>(operation_id: &str, args_json: &'a str) -> Option<(Call, &'a str)> {
+/// none), or, when decimals came as strings (`"12.50"`), in the call, written without their
+/// quotes. `None` means: take the full path.
+pub(crate) fn prepare<'a>(operation_id: &str, args_json: &'a str) -> Option<(Call, Option<&'a str>)> {
     match operation_id {
         "submit_sales_invoice_batch" => invoices::submit_batch(args_json),
         _ => None,

@@ -1,8 +1,9 @@
 //! Checking JSON text against a model's wire schema ([`WireTypeRef`]) without building the model.
 //!
 //! Each check accepts a subset of what the model's own deserializer accepts (so a value it
-//! passes parses the same way) and gives up (`None`) on the rest: money written as a string or
-//! with an exponent, integers that are negative or past `u32`, `null` inside a list, escaped
+//! passes parses the same way) and gives up (`None`) on the rest: money with an exponent (or a
+//! string holding anything but a plain number; a plain one's quotes are recorded, for the body
+//! to leave out), integers that are negative or past `u32`, `null` inside a list, escaped
 //! member names, a known member named twice.
 
 use chrono::NaiveDate;
@@ -32,7 +33,7 @@ pub fn value(lx: &mut Lexer<'_>, ty: WireTypeRef) -> Option<()> {
 fn value_of(lx: &mut Lexer<'_>, ty: WireTypeRef, next: Next) -> Option<()> {
     match (ty, next) {
         (WireTypeRef::String | WireTypeRef::Code(..), Next::String) => lx.string().map(drop),
-        (WireTypeRef::Money, Next::Number) => money(lx.number()?).map(drop),
+        (WireTypeRef::Money, Next::Number | Next::String) => money(lx.amount()?).map(drop),
         (WireTypeRef::Integer, Next::Number) => integer(lx.number()?),
         (WireTypeRef::Bool, Next::True | Next::False) => lx.literal(next),
         (WireTypeRef::Date, Next::String) => day(lx.string()?).map(drop),
@@ -266,8 +267,18 @@ mod tests {
         assert!(passes(invoice, r#"{"InvoiceNumber": 1, "TotalAmount": 12.50, "Unknown": {"x": [1]}}"#));
         assert!(passes(invoice, r#"{"InvoiceDate": "2024-02-29", "InvoiceRows": [{"Qty": 1}], "SellerInfo": null}"#));
         assert!(passes(invoice, r#"{"OrderDate": "2024-02-29T10:00:00Z", "PaymentTermsCode": 14}"#));
+        // A plain number written as a string, its quotes recorded for the body to leave out.
+        let text = r#"{"TotalAmount": "12.50", "InvoiceRows": [{"Qty": "-2", "Price": 3}]}"#;
+        let mut lx = Lexer::new(text);
+        assert!(member(&mut lx, invoice).is_some() && lx.at_end());
+        assert_eq!(lx.quoted(), [text.find("\"12.50").unwrap(), text.find("\"-2").unwrap()]);
         for (json, why) in [
-            (r#"{"TotalAmount": "12.50"}"#, "money as a string is the full parser's call"),
+            (r#"{"TotalAmount": " 12.50"}"#, "a string with more than a number is the full parser's call"),
+            (r#"{"TotalAmount": "12.50 "}"#, "trailing space"),
+            (r#"{"TotalAmount": "1e3"}"#, "exponent in a string"),
+            (r#"{"TotalAmount": "012"}"#, "not a JSON number"),
+            (r#"{"TotalAmount": "12\u002e5"}"#, "an escape"),
+            (r#"{"TotalAmount": ""}"#, "empty"),
             (r#"{"TotalAmount": 1e3}"#, "exponent"),
             (r#"{"InvoiceDate": "2023-02-29"}"#, "not a date"),
             (r#"{"InvoiceDate": "2024-2-1"}"#, "not YYYY-MM-DD"),

@@ -20,13 +20,16 @@ pub struct Segment<T> {
     pub depth: u32,
     /// Whether the list ended (`]` read) rather than the next worker's start being reached.
     pub closed: bool,
+    /// Where the decimals it read from strings open their quotes ([`super::lexer::Lexer::quoted`]).
+    pub quoted: Vec<usize>,
 }
 
 impl<T> Segment<T> {
     /// The same, for a worker that read a piece starting `offset` bytes into the whole text.
     #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     pub fn shifted(self, offset: usize) -> Self {
-        Segment { end: self.end + offset, ..self }
+        let quoted = self.quoted.iter().map(|q| q + offset).collect();
+        Segment { end: self.end + offset, quoted, ..self }
     }
 }
 

@@ -79,8 +79,8 @@ pub fn prepare(operation_id: &str, args_json: &str) -> Result<Call> {
 /// batches on the quick path): the call comes without a body and the part is returned beside
 /// it. For bindings that hand the body on and would otherwise copy it twice.
 pub fn prepare_borrowing<'a>(operation_id: &str, args_json: &'a str) -> Result<(Call, Option<&'a str>)> {
-    if let Some((call, body)) = crate::quick::prepare(operation_id, args_json) {
-        return Ok((call, Some(body)));
+    if let Some(prepared) = crate::quick::prepare(operation_id, args_json) {
+        return Ok(prepared);
     }
     prepare_parsed(operation_id, args_json).map(|call| (call, None))
 }

@@ -5,10 +5,11 @@ use std::collections::HashMap;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
+use super::answers::Decimals;
 use super::args::parse_at;
 use crate::builder::{InvoiceBuilder, RowInput};
 use crate::cashin::{BatchInvoices, SalesInvoice, SalesInvoiceBatch};
-use crate::model::not_a_decimal;
+use crate::model::{not_a_decimal, WireType};
 use crate::validate::{self, Violation};
 use crate::{Error, Result};
 
@@ -56,9 +57,9 @@ fn ungroup(violations: Vec<Violation>) -> impl Iterator<Item = Violation> {
 /// Builds an invoice with computed amounts from
 /// `{"invoice": {...members...}, "rows": [{"description", "qty", "unit_price", "vat_percent",
 /// "discount_percent"?, "price_includes_vat"?, "product_code"?, "unit"?}], "payment_terms_days"?}`
-/// and returns the validated `SalesInvoice` as JSON. A member of the wrong type, a missing or an
+/// and returns the validated `SalesInvoice` as JSON (decimals as `decimals` says). A member of the wrong type, a missing or an
 /// unknown one is a violation naming its path (`/rows/0/qty`).
-pub fn build_invoice_json(input_json: &str) -> Result<String> {
+pub fn build_invoice_json(input_json: &str, decimals: Decimals) -> Result<String> {
     let input: HashMap<&str, &RawValue> = serde_json::from_str(input_json).map_err(|e| {
         Error::Validation(vec![Violation::error("", "type", format!("the input must be a JSON object: {e}"))])
     })?;
@@ -96,7 +97,12 @@ pub fn build_invoice_json(input_json: &str) -> Result<String> {
         return Err(Error::Validation(violations));
     }
     let invoice = builder.build()?;
-    serde_json::to_string(&invoice).map_err(|e| Error::Internal(e.to_string()))
+    let text = serde_json::to_string(&invoice).map_err(|e| Error::Internal(e.to_string()))?;
+    match decimals {
+        Decimals::Numbers => Ok(text),
+        Decimals::Strings => super::answers::check(&text, SalesInvoice::wire_type(), decimals)
+            .map_err(|e| Error::Internal(e.to_string())),
+    }
 }
 
 /// One row of [`build_invoice_json`]'s input, or `None` with its problems added to `violations`.
