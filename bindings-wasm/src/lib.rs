@@ -33,3 +33,9 @@ pub use lists::*;
 pub use task::{set_wake, Task};
 #[cfg(target_arch = "wasm32")]
 pub use tools::*;
+
+/// The allocator: talc instead of Rust's default for wasm32 (dlmalloc), 3.4 KB smaller gzipped
+/// and no slower on the batch benchmark.
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
