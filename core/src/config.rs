@@ -1,6 +1,5 @@
 //! Client configuration: where to send, with which key, how long to wait, how to retry.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::time::Duration;
 
@@ -42,7 +41,8 @@ pub struct Config {
     pub(crate) timeout: Duration,
     pub(crate) user_agent: String,
     pub(crate) retry: RetryPolicy,
-    pub(crate) paths: BTreeMap<String, String>,
+    /// Path overrides by operation id, in the order given (one per id).
+    pub(crate) paths: Vec<(String, String)>,
     pub(crate) decimals: Decimals,
 }
 
@@ -74,7 +74,7 @@ impl Config {
             language: "rust".to_owned(),
             runtime: default_runtime().to_owned(),
             retry: RetryPolicy::default(),
-            paths: BTreeMap::new(),
+            paths: Vec::new(),
             decimals: Decimals::Numbers,
         }
     }
@@ -106,7 +106,8 @@ impl Config {
 
     /// The path template used for an operation: the override, or the catalog's.
     pub fn path_template(&self, operation: &crate::catalog::Operation) -> String {
-        self.paths.get(operation.id).cloned().unwrap_or_else(|| operation.path.to_owned())
+        let found = self.paths.iter().find(|(id, _)| id == operation.id);
+        found.map_or_else(|| operation.path.to_owned(), |(_, template)| template.clone())
     }
 
     pub(crate) fn api_key(&self) -> &Secret {
@@ -167,7 +168,7 @@ pub struct ConfigBuilder {
     language: String,
     runtime: String,
     retry: RetryPolicy,
-    paths: BTreeMap<String, String>,
+    paths: Vec<(String, String)>,
     decimals: Decimals,
 }
 
@@ -232,7 +233,10 @@ impl ConfigBuilder {
     /// Overrides the path template of an operation (by catalog id), e.g. when the live API's
     /// path differs from an Inferred one: `.path_override("retrieve_invoice_status", "/salesinvoices/{invoiceNumber}/state")`.
     pub fn path_override(mut self, operation_id: impl Into<String>, template: impl Into<String>) -> Self {
-        self.paths.insert(operation_id.into(), template.into());
+        // A later override of the same operation replaces the earlier one.
+        let (id, template) = (operation_id.into(), template.into());
+        self.paths.retain(|(known, _)| *known != id);
+        self.paths.push((id, template));
         self
     }
 

@@ -1,8 +1,6 @@
 //! Amount consistency: each row against its quantity, price, discount and VAT rate, and the
 //! header against the rows, within one cent (rules in [`crate::money`]).
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 use super::Violation;
@@ -110,7 +108,8 @@ pub fn check_header_amounts(invoice: &SalesInvoice) -> Vec<Violation> {
     let rows = invoice.invoice_rows.as_deref().unwrap_or(&[]);
     let mut sum_net = zero;
     let mut sum_tax = zero;
-    let mut net_by_rate: BTreeMap<Decimal, Decimal> = BTreeMap::new();
+    // The rows' net by VAT rate (few rates: a list, searched).
+    let mut net_by_rate: Vec<(Decimal, Decimal)> = Vec::new();
     let mut complete = !rows.is_empty();
     for row in rows {
         let net = row.nto.or_else(|| match (row.qty, row.price) {
@@ -127,7 +126,11 @@ pub fn check_header_amounts(invoice: &SalesInvoice) -> Vec<Violation> {
         let tax = row.tax.unwrap_or_else(|| money::vat(net, rate));
         sum_net += net;
         sum_tax += tax;
-        *net_by_rate.entry(rate.normalize()).or_insert(zero) += net;
+        let rate = rate.normalize();
+        match net_by_rate.iter_mut().find(|(known, _)| *known == rate) {
+            Some((_, sum)) => *sum += net,
+            None => net_by_rate.push((rate, net)),
+        }
     }
     if !complete {
         return out;
