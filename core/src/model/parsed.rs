@@ -1,8 +1,11 @@
 //! Values that lasku reads from their text with its own parsers, as serde seeds: dates,
 //! timestamps (see [`super::dates`]) and decimals ([`crate::money::parse_decimal`]). They stand
 //! in for chrono's and rust_decimal's own `Deserialize`: the same values, exact and strict,
-//! without their general parsers in the WebAssembly module. A refusal is raised inside the
-//! parser's own call, so the error carries its position (and from it the member's path).
+//! without their general parsers in the WebAssembly module. Whole numbers are read here too,
+//! through the deserializer's any-value path (which hands over numbers as their text), so that
+//! serde_json's own integer reader, with its floating-point parts and tables, is never needed.
+//! A refusal is raised inside the parser's own call, so the error carries its position (and
+//! from it the member's path).
 
 use std::fmt;
 
@@ -26,6 +29,7 @@ pub(crate) enum Read {
     Date(NaiveDate),
     Time(DateTime<Utc>),
     Decimal(Decimal),
+    Whole(i128),
 }
 
 /// Which value is read, and how.
@@ -34,6 +38,11 @@ enum Kind {
     Date,
     Time,
     Decimal,
+    /// A whole number from `min` to `max`.
+    Whole {
+        min: i128,
+        max: i128,
+    },
 }
 
 impl Parsed<NaiveDate> {
@@ -52,6 +61,30 @@ impl Parsed<Decimal> {
     /// A decimal: a JSON number or a string holding one.
     pub(crate) const DECIMAL: Self =
         Parsed { kind: Kind::Decimal, take: |r| if let Read::Decimal(d) = r { Some(d) } else { None } };
+}
+
+impl Parsed<u64> {
+    /// A whole number from 0 to `u64::MAX`.
+    pub(crate) const UNSIGNED: Self = Parsed {
+        kind: Kind::Whole { min: 0, max: u64::MAX as i128 },
+        take: |r| if let Read::Whole(n) = r { u64::try_from(n).ok() } else { None },
+    };
+}
+
+impl Parsed<u32> {
+    /// A whole number from 0 to `u32::MAX`.
+    pub(crate) const U32: Self = Parsed {
+        kind: Kind::Whole { min: 0, max: u32::MAX as i128 },
+        take: |r| if let Read::Whole(n) = r { u32::try_from(n).ok() } else { None },
+    };
+}
+
+impl Parsed<i64> {
+    /// A whole number from `i64::MIN` to `i64::MAX`.
+    pub(crate) const SIGNED: Self = Parsed {
+        kind: Kind::Whole { min: i64::MIN as i128, max: i64::MAX as i128 },
+        take: |r| if let Read::Whole(n) = r { i64::try_from(n).ok() } else { None },
+    };
 }
 
 /// The message for text that is not a decimal lasku can hold exactly.
@@ -89,20 +122,38 @@ impl Kind {
             Kind::Date => "a date string",
             Kind::Time => "a timestamp string",
             Kind::Decimal => "a decimal number",
+            Kind::Whole { .. } => "a whole number",
+        }
+    }
+
+    /// A whole number within the kind's range.
+    fn whole<E: de::Error>(self, n: i128) -> Result<Option<Read>, E> {
+        match self {
+            Kind::Whole { min, max } if (min..=max).contains(&n) => Ok(Some(Read::Whole(n))),
+            Kind::Whole { min, max } => Err(E::custom(format_args!("{n} is out of range ({min} to {max})"))),
+            _ => self.read(&n.to_string()),
         }
     }
 
     fn read<E: de::Error>(self, text: &str) -> Result<Option<Read>, E> {
+        if let Kind::Whole { .. } = self {
+            // A number the any-value path gave as text: beyond 64 bits, or not whole.
+            return match text.parse::<i128>() {
+                Ok(n) => self.whole(n),
+                Err(_) => Err(E::custom(format_args!("invalid type: number {text}, expected a whole number"))),
+            };
+        }
         let read = match self {
             Kind::Date => super::parse_date(text).map(Read::Date),
             Kind::Time => super::parse_timestamp(text).map(Read::Time),
             Kind::Decimal => crate::money::parse_decimal(text).map(Read::Decimal),
+            Kind::Whole { .. } => None,
         };
         read.map(Some).ok_or_else(|| {
             E::custom(match self {
                 Kind::Date => super::not_a_date(text),
                 Kind::Time => super::not_a_timestamp(text),
-                Kind::Decimal => not_a_decimal(text),
+                Kind::Decimal | Kind::Whole { .. } => not_a_decimal(text),
             })
         })
     }
@@ -133,30 +184,42 @@ impl<'de> Visitor<'de> for Kind {
 
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<Read>, D::Error> {
         match self {
-            // Amounts come as JSON numbers or as strings holding one.
-            Kind::Decimal => d.deserialize_any(self),
+            // Amounts come as JSON numbers or as strings holding one; whole numbers are read
+            // from what the any-value path hands over (a number beyond `i64`/`u64`, or with a
+            // fraction or an exponent, as its text).
+            Kind::Decimal | Kind::Whole { .. } => d.deserialize_any(self),
             Kind::Date | Kind::Time => d.deserialize_str(self),
         }
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Option<Read>, E> {
-        self.read(text)
+        match self {
+            Kind::Whole { .. } => Err(de::Error::invalid_type(de::Unexpected::Str(text), &self)),
+            _ => self.read(text),
+        }
+    }
+
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Option<Read>, E> {
+        Err(de::Error::invalid_type(de::Unexpected::Bool(b), &self))
     }
 
     fn visit_u64<E: de::Error>(self, n: u64) -> Result<Option<Read>, E> {
-        self.read(&n.to_string())
+        self.whole(i128::from(n))
     }
 
     fn visit_i64<E: de::Error>(self, n: i64) -> Result<Option<Read>, E> {
-        self.read(&n.to_string())
+        self.whole(i128::from(n))
     }
 
     fn visit_u128<E: de::Error>(self, n: u128) -> Result<Option<Read>, E> {
-        self.read(&n.to_string())
+        match i128::try_from(n) {
+            Ok(n) => self.whole(n),
+            Err(_) => self.read(&n.to_string()),
+        }
     }
 
     fn visit_i128<E: de::Error>(self, n: i128) -> Result<Option<Read>, E> {
-        self.read(&n.to_string())
+        self.whole(n)
     }
 
     // serde_json's `Value` hands over a number that an `f64` holds exactly as an `f64` (its
@@ -170,7 +233,7 @@ impl<'de> Visitor<'de> for Kind {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<Read>, A::Error> {
         match map.next_key::<String>()? {
-            Some(key) if matches!(self, Kind::Decimal) && key == NUMBER_TOKEN => {
+            Some(key) if matches!(self, Kind::Decimal | Kind::Whole { .. }) && key == NUMBER_TOKEN => {
                 let text: String = map.next_value()?;
                 self.read(&text)
             }
@@ -209,5 +272,39 @@ mod tests {
         assert_eq!(invoice.order_date.map(|t| t.to_rfc3339()).as_deref(), Some("2026-03-01T08:00:00+00:00"));
         let error = serde_json::from_value::<SalesInvoice>(json!({"InvoiceDate": 20260301.5})).unwrap_err();
         assert!(error.to_string().contains("InvoiceDate"), "{error}");
+    }
+
+    #[test]
+    fn whole_numbers_are_read_exactly_and_refused_by_name() {
+        use super::Parsed;
+        let read = |json: &str| Parsed::UNSIGNED.required(&mut serde_json::Deserializer::from_str(json));
+        assert_eq!(read("0").unwrap(), 0);
+        assert_eq!(read("18446744073709551615").unwrap(), u64::MAX);
+        for (json, message) in [
+            ("18446744073709551616", "18446744073709551616 is out of range (0 to 18446744073709551615)"),
+            ("-1", "-1 is out of range (0 to 18446744073709551615)"),
+            ("1.0", "invalid type: number 1.0, expected a whole number"),
+            ("1e3", "invalid type: number 1e+3, expected a whole number"),
+            ("\"7\"", "invalid type: string \"7\", expected a whole number"),
+            ("true", "invalid type: boolean `true`, expected a whole number"),
+            ("null", "invalid type: null, expected a whole number"),
+            ("[1]", "invalid type: sequence, expected a whole number"),
+        ] {
+            let error = read(json).unwrap_err().to_string();
+            assert!(error.starts_with(message), "{json}: {error}");
+        }
+        let small =
+            |json: &str| Parsed::U32.required(&mut serde_json::Deserializer::from_str(json)).map_err(|e| e.to_string());
+        assert_eq!(small("4294967295"), Ok(u32::MAX));
+        assert!(small("4294967296").unwrap_err().starts_with("4294967296 is out of range (0 to 4294967295)"));
+        let signed = |json: &str| Parsed::SIGNED.required(&mut serde_json::Deserializer::from_str(json)).unwrap();
+        assert_eq!((signed("-9223372036854775808"), signed("9223372036854775807")), (i64::MIN, i64::MAX));
+        // A model's whole-number members, from text and from a value.
+        let meta: crate::cashin::PageMeta = serde_json::from_str(r#"{"Count": 3, "TotalCount": null}"#).unwrap();
+        assert_eq!((meta.count, meta.total_count), (Some(3), None));
+        let meta: crate::cashin::PageMeta = serde_json::from_value(json!({"Count": 3})).unwrap();
+        assert_eq!(meta.count, Some(3));
+        let error = serde_json::from_str::<crate::cashin::PageMeta>(r#"{"Count": 2.5}"#).unwrap_err().to_string();
+        assert!(error.contains("Count") && error.contains("expected a whole number"), "{error}");
     }
 }

@@ -288,7 +288,22 @@ macro_rules! serde_scalars {
     )*};
 }
 
-serde_scalars!(String, Identifier, u64, u32, bool);
+serde_scalars!(String, Identifier, bool);
+
+macro_rules! whole_scalars {
+    ($($t:ty => $parsed:expr),*) => {$(
+        impl Scalar for $t {
+            fn parse(json: &str, pointer: &str) -> Result<Self> {
+                let mut de = serde_json::Deserializer::from_str(json);
+                let read = $parsed.required(&mut de).and_then(|n| de.end().map(|()| n));
+                read.map_err(|e| parse_error(json, pointer, &e))
+            }
+        }
+    )*};
+}
+
+// Read by lasku's own whole-number seed, not serde_json's integer reader (see `model::parsed`).
+whole_scalars!(u64 => crate::model::Parsed::UNSIGNED, u32 => crate::model::Parsed::U32);
 
 impl Scalar for NaiveDate {
     fn parse(json: &str, pointer: &str) -> Result<Self> {

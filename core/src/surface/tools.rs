@@ -6,7 +6,7 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::answers::Decimals;
-use super::args::parse_at;
+use super::args::{parse_at, Scalar};
 use crate::builder::{InvoiceBuilder, RowInput};
 use crate::cashin::{BatchInvoices, SalesInvoice, SalesInvoiceBatch};
 use crate::model::{not_a_decimal, WireType};
@@ -91,7 +91,7 @@ pub fn build_invoice_json(input_json: &str, decimals: Decimals) -> Result<String
         _ => violations.push(Violation::error("/rows", "type", "rows must be a list of rows")),
     }
     if let Some(raw) = input.get("payment_terms_days").filter(|raw| raw.get() != "null") {
-        builder = builder.payment_terms_days(parse_at::<u32>(raw.get(), "/payment_terms_days")?);
+        builder = builder.payment_terms_days(<u32 as Scalar>::parse(raw.get(), "/payment_terms_days")?);
     }
     if !violations.is_empty() {
         return Err(Error::Validation(violations));
