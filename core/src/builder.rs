@@ -85,20 +85,25 @@ impl RowInput {
         self
     }
 
-    /// Computes the row.
+    /// Computes the row. An amount that would go beyond what a decimal holds is left out (the
+    /// invoice's validation then names it).
     pub fn compute(&self) -> SalesInvoiceRow {
         let hundred = Decimal::ONE_HUNDRED;
         let (price, nto, tax) = match self.basis {
             PriceBasis::Net => {
                 let nto = money::row_net(self.qty, self.unit_price, self.discount_percent, Decimal::ZERO);
-                (self.unit_price, nto, money::vat(nto, self.vat_percent))
+                (Some(self.unit_price), nto, nto.and_then(|nto| money::vat(nto, self.vat_percent)))
             }
             PriceBasis::Gross => {
-                let gross = self.qty * self.unit_price;
-                let total = money::round_cents(gross - gross * self.discount_percent / hundred);
-                let nto = money::round_cents(money::net_unit_price(total, self.vat_percent));
-                let price = money::net_unit_price(self.unit_price, self.vat_percent).round_dp(6).normalize();
-                (price, nto, total - nto)
+                let total = money::mul(self.qty, self.unit_price).and_then(|gross| {
+                    let discount = money::div(money::mul(gross, self.discount_percent)?, hundred)?;
+                    Some(money::round_cents(money::sub(gross, discount)?))
+                });
+                let nto =
+                    total.and_then(|total| money::net_unit_price(total, self.vat_percent)).map(money::round_cents);
+                let price = money::net_unit_price(self.unit_price, self.vat_percent).map(|p| p.round_dp(6).normalize());
+                let tax = total.zip(nto).and_then(|(total, nto)| money::sub(total, nto));
+                (price, nto, tax)
             }
         };
         SalesInvoiceRow {
@@ -106,11 +111,11 @@ impl RowInput {
             description: Some(self.description.clone()),
             vat_percent: Some(self.vat_percent),
             qty: Some(self.qty),
-            price: Some(price),
+            price,
             discount_percent: (!self.discount_percent.is_zero()).then_some(self.discount_percent),
-            nto: Some(nto),
-            tax: Some(tax),
-            total: Some(nto + tax),
+            nto,
+            tax,
+            total: nto.zip(tax).and_then(|(nto, tax)| money::add(nto, tax)),
             unit: self.unit.clone(),
             ..SalesInvoiceRow::default()
         }
@@ -236,12 +241,13 @@ impl InvoiceBuilder {
             self.invoice.invoice_rows = Some(self.rows.iter().map(RowInput::compute).collect());
         }
         let rows = self.invoice.invoice_rows.as_deref().unwrap_or(&[]);
-        let net: Decimal = rows.iter().filter_map(|r| r.nto).sum();
-        let tax: Decimal = rows.iter().filter_map(|r| r.tax).sum();
+        // Sums beyond a decimal are left out (the invoice's validation names them).
+        let net = money::sum(rows.iter().filter_map(|r| r.nto));
+        let tax = money::sum(rows.iter().filter_map(|r| r.tax));
         let round = self.invoice.round_amount.unwrap_or(Decimal::ZERO);
-        self.invoice.net_amount = Some(net);
-        self.invoice.tax_amount = Some(tax);
-        self.invoice.total_amount = Some(net + tax + round);
+        self.invoice.net_amount = net;
+        self.invoice.tax_amount = tax;
+        self.invoice.total_amount = net.zip(tax).and_then(|(net, tax)| money::sum([net, tax, round]));
         if let (Some(days), Some(date)) = (self.terms_days, self.invoice.invoice_date) {
             self.invoice.due_date = date.checked_add_days(Days::new(u64::from(days)));
             self.invoice.payment_terms_code.get_or_insert(i64::from(days));

@@ -29,26 +29,60 @@ pub fn round_cents(amount: Decimal) -> Decimal {
     amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
-/// Row net: `round2(qty × price × (1 − discount_percent/100) − discount)`.
-pub fn row_net(qty: Decimal, price: Decimal, discount_percent: Decimal, discount: Decimal) -> Decimal {
-    let gross = qty * price;
-    let after_percent = gross - gross * discount_percent / HUNDRED;
-    round_cents(after_percent - discount)
+/// Row net: `round2(qty × price × (1 − discount_percent/100) − discount)`; `None` when a step
+/// goes beyond what a [`Decimal`] holds (about ±7.9 × 10^28).
+pub fn row_net(qty: Decimal, price: Decimal, discount_percent: Decimal, discount: Decimal) -> Option<Decimal> {
+    let gross = mul(qty, price)?;
+    let after_percent = sub(gross, div(mul(gross, discount_percent)?, HUNDRED)?)?;
+    Some(round_cents(sub(after_percent, discount)?))
 }
 
-/// VAT of a net amount: `round2(net × vat_percent / 100)`.
-pub fn vat(net: Decimal, vat_percent: Decimal) -> Decimal {
-    round_cents(net * vat_percent / HUNDRED)
+/// VAT of a net amount: `round2(net × vat_percent / 100)`; `None` beyond a [`Decimal`].
+pub fn vat(net: Decimal, vat_percent: Decimal) -> Option<Decimal> {
+    Some(round_cents(div(mul(net, vat_percent)?, HUNDRED)?))
 }
 
-/// A VAT-inclusive unit price converted to the net unit price (unrounded).
-pub fn net_unit_price(gross_unit_price: Decimal, vat_percent: Decimal) -> Decimal {
-    let divisor = Decimal::ONE + vat_percent / HUNDRED;
+/// A VAT-inclusive unit price converted to the net unit price (unrounded); `None` beyond a
+/// [`Decimal`].
+pub fn net_unit_price(gross_unit_price: Decimal, vat_percent: Decimal) -> Option<Decimal> {
+    let divisor = add(Decimal::ONE, div(vat_percent, HUNDRED)?)?;
     if divisor.is_zero() {
-        gross_unit_price
+        Some(gross_unit_price)
     } else {
-        gross_unit_price / divisor
+        div(gross_unit_price, divisor)
     }
+}
+
+/// The sum of amounts; `None` beyond a [`Decimal`].
+pub fn sum(amounts: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    amounts.into_iter().try_fold(Decimal::ZERO, add)
+}
+
+// The four operations, checked, each compiled once: rust_decimal's checked forms are inlined
+// into every caller, which made the WebAssembly module 8 KB larger.
+
+/// `a + b`, or `None` beyond a [`Decimal`].
+#[inline(never)]
+pub fn add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_add(b)
+}
+
+/// `a - b`, or `None` beyond a [`Decimal`].
+#[inline(never)]
+pub fn sub(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_sub(b)
+}
+
+/// `a × b`, or `None` beyond a [`Decimal`].
+#[inline(never)]
+pub fn mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_mul(b)
+}
+
+/// `a / b`, or `None` beyond a [`Decimal`] or for `b` zero.
+#[inline(never)]
+pub fn div(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_div(b)
 }
 
 /// Reads a decimal number as JSON writes one (`12.50`, `-3`, `1.5e3`, `2E-2`; a leading `+`
@@ -106,7 +140,7 @@ fn plain_number(text: &str) -> bool {
 
 /// Whether two amounts agree within one cent.
 pub fn within_cent(a: Decimal, b: Decimal) -> bool {
-    (a - b).abs() <= CENT
+    sub(a, b).is_some_and(|d| d.abs() <= CENT)
 }
 
 #[cfg(test)]

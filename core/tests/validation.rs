@@ -110,6 +110,41 @@ fn builder_computes_rows_totals_due_date_and_reference() {
 }
 
 #[test]
+fn amounts_beyond_a_decimal_are_violations_not_crashes() {
+    let max = "79228162514264337593543950335";
+    // Qty × Price beyond a decimal, in a row and in the header's sums.
+    let invoice: SalesInvoice = serde_json::from_value(serde_json::json!({
+        "InvoiceNumber": 1, "InvoiceDate": "2026-03-01", "DueDate": "2026-03-15", "SalesName": "Oy",
+        "NetAmount": 1, "TaxAmount": 0, "TotalAmount": 1,
+        "InvoiceRows": [{"Qty": 2, "Price": max, "VatPercent": 0, "Nto": 1, "Tax": 0, "Total": 1}],
+    }))
+    .unwrap();
+    let codes: Vec<_> = validate_invoice(&invoice).errors().map(|v| (v.path.clone(), v.code.clone())).collect();
+    assert!(codes.contains(&("/InvoiceRows/0/Nto".to_owned(), "amount.overflow".to_owned())), "{codes:?}");
+    // Rows whose own amounts are fine, but whose sum is beyond a decimal.
+    let row = serde_json::json!({"Qty": 1, "Price": max, "VatPercent": 0, "Nto": max, "Tax": 0, "Total": max});
+    let invoice: SalesInvoice = serde_json::from_value(serde_json::json!({
+        "InvoiceNumber": 1, "InvoiceDate": "2026-03-01", "DueDate": "2026-03-15", "SalesName": "Oy",
+        "NetAmount": 1, "TaxAmount": 0, "TotalAmount": 1, "InvoiceRows": [row.clone(), row],
+    }))
+    .unwrap();
+    let codes: Vec<_> = validate_invoice(&invoice).errors().map(|v| (v.path.clone(), v.code.clone())).collect();
+    assert!(codes.contains(&("/NetAmount".to_owned(), "amount.overflow".to_owned())), "{codes:?}");
+    // The builder leaves such amounts out, and its validation names them.
+    for row in [RowInput::new("x", d("2"), d(max), d("24")), RowInput::new("x", d("2"), d(max), d("24")).gross()] {
+        let err = InvoiceBuilder::new(5u64)
+            .invoice_date(chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap())
+            .payment_terms_days(14)
+            .buyer_name("Sami Santikko")
+            .row(row)
+            .build()
+            .unwrap_err();
+        let lasku::Error::Validation(v) = err else { panic!("{err:?}") };
+        assert!(v.iter().any(|x| x.code == "amount.overflow"), "{v:?}");
+    }
+}
+
+#[test]
 fn builder_refuses_what_it_cannot_fix() {
     let err = InvoiceBuilder::new(5u64).build().unwrap_err();
     match err {

@@ -222,3 +222,17 @@ test("missing, null and non-object arguments to the helpers are ValidationErrors
   assert.deepEqual(lasku.prepareInvoiceBatches([], undefined), []);
   assert.equal(lasku.virtualBarcode({ ...barcode, dueDate: null }).length, 54);
 });
+
+test("amounts beyond what a decimal holds are violations, not crashes", () => {
+  const max = "79228162514264337593543950335";
+  const base = invoice(1);
+  const huge = { ...base, InvoiceRows: [{ ...base.InvoiceRows[0], Price: max }, base.InvoiceRows[1]] };
+  for (const run of [() => lasku.prepareInvoiceBatches([huge], { worker: false }), () => lasku.prepareInvoiceBatches([huge, invoice(2)], { worker: false })]) {
+    assert.throws(run, (e) => e instanceof lasku.ValidationError && e.violations.some((v) => v.code === "amount.overflow" && v.path === "/0/InvoiceRows/0/Nto"));
+  }
+  assert.ok(lasku.validateInvoice(huge).violations.some((v) => v.code === "amount.overflow"));
+  assert.throws(
+    () => lasku.buildInvoice({ invoice: { InvoiceDate: "2026-03-01", SalesName: "x" }, rows: [{ description: "x", qty: 2, unitPrice: max, vatPercent: 24 }] }),
+    (e) => e instanceof lasku.ValidationError && e.violations.some((v) => v.code === "amount.overflow"),
+  );
+});

@@ -14,7 +14,11 @@ pub fn check_row_amounts(row: &SalesInvoiceRow) -> Vec<Violation> {
     out.extend(cents_only(&[("Nto", row.nto), ("Tax", row.tax), ("Total", row.total), ("Round", row.round)]));
     let expected_net = match (row.qty, row.price) {
         (Some(qty), Some(price)) => {
-            Some(money::row_net(qty, price, row.discount_percent.unwrap_or(zero), row.discount.unwrap_or(zero)))
+            let net = money::row_net(qty, price, row.discount_percent.unwrap_or(zero), row.discount.unwrap_or(zero));
+            if net.is_none() {
+                out.push(overflow("/Nto", format!("Qty {qty} × Price {price}{}", discount_text(row))));
+            }
+            net
         }
         _ => None,
     };
@@ -33,8 +37,17 @@ pub fn check_row_amounts(row: &SalesInvoiceRow) -> Vec<Violation> {
         }
     }
     let net = row.nto.or(expected_net);
-    if let (Some(net), Some(rate), Some(tax)) = (net, row.vat_percent, row.tax) {
-        let expected = money::vat(net, rate);
+    let expected_tax = match (net, row.vat_percent) {
+        (Some(net), Some(rate)) => {
+            let tax = money::vat(net, rate);
+            if tax.is_none() {
+                out.push(overflow("/Tax", format!("{rate} % VAT of {net}")));
+            }
+            tax
+        }
+        _ => None,
+    };
+    if let (Some(net), Some(rate), Some(tax), Some(expected)) = (net, row.vat_percent, row.tax, expected_tax) {
         if !within_cent(tax, expected) {
             out.push(Violation::error(
                 "/Tax",
@@ -43,12 +56,12 @@ pub fn check_row_amounts(row: &SalesInvoiceRow) -> Vec<Violation> {
             ));
         }
     }
-    let tax = row.tax.or_else(|| match (net, row.vat_percent) {
-        (Some(n), Some(r)) => Some(money::vat(n, r)),
-        _ => None,
-    });
+    let tax = row.tax.or(expected_tax);
     if let (Some(net), Some(tax), Some(total)) = (net, tax, row.total) {
-        let expected = net + tax + row.round.unwrap_or(zero);
+        let Some(expected) = money::sum([net, tax, row.round.unwrap_or(zero)]) else {
+            out.push(overflow("/Total", format!("Nto {net} + Tax {tax}{}", round_text(row.round))));
+            return out;
+        };
         if !within_cent(total, expected) {
             out.push(Violation::error(
                 "/Total",
@@ -58,6 +71,11 @@ pub fn check_row_amounts(row: &SalesInvoiceRow) -> Vec<Violation> {
         }
     }
     out
+}
+
+/// An `amount.overflow` error: `what` comes out beyond what a decimal holds.
+fn overflow(path: &str, what: String) -> Violation {
+    Violation::error(path, "amount.overflow", format!("{what} is beyond what a decimal holds (about 7.9 × 10^28)"))
 }
 
 /// `amount.precision` errors for the amounts with more than two decimals.
@@ -106,32 +124,37 @@ pub fn check_header_amounts(invoice: &SalesInvoice) -> Vec<Violation> {
         ("RoundAmount", invoice.round_amount),
     ]));
     let rows = invoice.invoice_rows.as_deref().unwrap_or(&[]);
-    let mut sum_net = zero;
-    let mut sum_tax = zero;
+    let mut sum_net = Some(zero);
+    let mut sum_tax = Some(zero);
     // The rows' net by VAT rate (few rates: a list, searched).
-    let mut net_by_rate: Vec<(Decimal, Decimal)> = Vec::new();
+    let mut net_by_rate: Vec<(Decimal, Option<Decimal>)> = Vec::new();
     let mut complete = !rows.is_empty();
     for row in rows {
         let net = row.nto.or_else(|| match (row.qty, row.price) {
             (Some(q), Some(p)) => {
-                Some(money::row_net(q, p, row.discount_percent.unwrap_or(zero), row.discount.unwrap_or(zero)))
+                money::row_net(q, p, row.discount_percent.unwrap_or(zero), row.discount.unwrap_or(zero))
             }
             _ => None,
         });
-        let Some(net) = net else {
+        let rate = row.vat_percent.unwrap_or(zero);
+        // A row whose amounts cannot be computed (the row's own rules say why) leaves the
+        // header unchecked.
+        let Some((net, tax)) = net.and_then(|net| Some((net, row.tax.or_else(|| money::vat(net, rate))?))) else {
             complete = false;
             continue;
         };
-        let rate = row.vat_percent.unwrap_or(zero);
-        let tax = row.tax.unwrap_or_else(|| money::vat(net, rate));
-        sum_net += net;
-        sum_tax += tax;
+        sum_net = sum_net.and_then(|sum| money::add(sum, net));
+        sum_tax = sum_tax.and_then(|sum| money::add(sum, tax));
         let rate = rate.normalize();
         match net_by_rate.iter_mut().find(|(known, _)| *known == rate) {
-            Some((_, sum)) => *sum += net,
-            None => net_by_rate.push((rate, net)),
+            Some((_, sum)) => *sum = sum.and_then(|sum| money::add(sum, net)),
+            None => net_by_rate.push((rate, Some(net))),
         }
     }
+    let (Some(sum_net), Some(sum_tax)) = (sum_net, sum_tax) else {
+        out.push(overflow("/NetAmount", "the rows' amounts added up".to_owned()));
+        return out;
+    };
     if !complete {
         return out;
     }
@@ -145,8 +168,9 @@ pub fn check_header_amounts(invoice: &SalesInvoice) -> Vec<Violation> {
         }
     }
     if let Some(tax) = invoice.tax_amount {
-        let by_rate: Decimal = net_by_rate.iter().map(|(rate, net)| money::vat(*net, *rate)).sum();
-        if !within_cent(tax, sum_tax) && !within_cent(tax, by_rate) {
+        let by_rate = net_by_rate.iter().map(|(rate, net)| money::vat((*net)?, *rate)).collect::<Option<Vec<_>>>();
+        let by_rate = by_rate.and_then(money::sum);
+        if !within_cent(tax, sum_tax) && !by_rate.is_some_and(|by_rate| within_cent(tax, by_rate)) {
             out.push(Violation::error(
                 "/TaxAmount",
                 "amount.tax_total",
@@ -158,7 +182,10 @@ pub fn check_header_amounts(invoice: &SalesInvoice) -> Vec<Violation> {
         let net = invoice.net_amount.unwrap_or(sum_net);
         let tax = invoice.tax_amount.unwrap_or(sum_tax);
         let round = invoice.round_amount.unwrap_or(zero);
-        let expected = net + tax + round;
+        let Some(expected) = money::sum([net, tax, round]) else {
+            out.push(overflow("/TotalAmount", format!("NetAmount {net} + TaxAmount {tax}{}", round_text(Some(round)))));
+            return out;
+        };
         if !within_cent(total, expected) {
             out.push(Violation::error(
                 "/TotalAmount",
