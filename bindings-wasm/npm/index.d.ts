@@ -211,7 +211,8 @@ export declare function validateInvoiceUpdate(update: Models.SalesInvoiceInput):
 export declare function validateInvoices(invoices: Models.SalesInvoiceInput[]): ValidationResult;
 /**
  * Validates invoices and serialises them into `submitSalesInvoiceBatch` request bodies of
- * `maxPerRequest` (1,000) invoices each, as UTF-8 JSON bytes (exactly `JSON.stringify`'s text).
+ * `maxPerRequest` (1,000) invoices each, as UTF-8 JSON bytes (exactly `JSON.stringify`'s text, but for decimals written as strings, which
+ * lose their quotes: `"223.39"` is sent as `223.39`).
  * Throws a ValidationError otherwise. The bodies are views into a few buffers they share (so
  * `byteOffset` may not be 0): use the view, not its `.buffer`.
  *

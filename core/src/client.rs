@@ -417,10 +417,13 @@ fn snippet(body: &[u8]) -> String {
 
 /// The field errors of an error answer: `Errors: [{Field, Message}]` (lasku's reading of the
 /// API's `ValidationResponse`), or ASP.NET's problem details, `errors: {field: [messages]}`
-/// (Inferred: the error body is undocumented, and the API runs on .NET), one per message.
+/// (Inferred: the error body is undocumented, and the API runs on .NET), one per message, in
+/// field-name order.
 fn field_errors_of(body: &serde_json::Value) -> Vec<FieldError> {
     let text = |v: Option<&serde_json::Value>| v.and_then(|m| m.as_str()).unwrap_or("").to_owned();
-    match body.get("Errors").or_else(|| body.get("errors")) {
+    let listed =
+        ["Errors", "errors"].into_iter().filter_map(|name| body.get(name)).find(|v| v.is_array() || v.is_object());
+    match listed {
         Some(serde_json::Value::Array(items)) => items
             .iter()
             .filter_map(|item| {
@@ -525,6 +528,9 @@ mod tests {
         // `detail` says more than `title` when both are given.
         let detail = error_of(409, r#"{"title": "Conflict", "detail": "Invoice 1001 exists."}"#);
         assert_eq!(detail.api_error().unwrap().message.as_deref(), Some("Invoice 1001 exists."));
+        // `Errors: null` beside problem details' `errors` does not hide them.
+        let both = error_of(400, r#"{"Errors": null, "errors": {"A": ["x"]}}"#);
+        assert_eq!(both.api_error().unwrap().field_errors, [field("A", "x")]);
         // Anything else gives no field errors, and the body is kept.
         let other = error_of(500, r#"{"errors": 3}"#);
         assert!(other.api_error().unwrap().field_errors.is_empty());

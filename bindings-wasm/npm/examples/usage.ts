@@ -158,7 +158,7 @@ export async function refused(client: Client, input: SalesInvoiceInput[], report
     // @ts-expect-error an unknown outcome says why in `cause`
     if (outcome.status === "unknown") console.log(outcome.reason);
   }
-  // @ts-expect-error answers use numbers for money
-  const wrong: string = status.OpenAmount;
+  // @ts-expect-error answers give decimals as exact strings, never numbers
+  const wrong: number = status.OpenAmount ?? 0;
   console.log(wrong);
 }

@@ -25,15 +25,23 @@ test("awaiting a paged call gives one page", async () => {
 
 test("for await walks every item across pages, in order", async () => {
   const numbers = [];
-  for await (const item of client.listSalesInvoices({ pageSize: 10 })) numbers.push(item.InvoiceNumber);
+  const totals = new Set();
+  for await (const item of client.listSalesInvoices({ pageSize: 10 })) {
+    numbers.push(item.InvoiceNumber);
+    totals.add(typeof item.TotalAmount);
+  }
   assert.deepEqual(numbers, Array.from({ length: 25 }, (_, i) => i + 1));
+  assert.deepEqual([...totals], ["string"], "items give decimals as exact strings");
   const hits = (await sandbox.hits()).filter((h) => h.Operation === "list_sales_invoices");
   assert.ok(hits.length >= 3);
 });
 
 test(".pages() walks page by page; breaking off early is fine", async () => {
   const sizes = [];
-  for await (const page of client.listSalesInvoices({ pageSize: 10 }).pages()) sizes.push(page.Data.length);
+  for await (const page of client.listSalesInvoices({ pageSize: 10 }).pages()) {
+    sizes.push(page.Data.length);
+    assert.ok(page.Data.every((item) => typeof item.TotalAmount === "string"), "pages too");
+  }
   assert.deepEqual(sizes, [10, 10, 5]);
   let seen = 0;
   for await (const _item of client.listSalesInvoices({ pageSize: 4 })) {

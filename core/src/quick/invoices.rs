@@ -341,7 +341,11 @@ impl InvoiceLists {
                 None
             }
         };
-        quoted.is_some_and(|quoted| quoted.is_empty() || unquote(list, quoted).is_some())
+        let unquoted = quoted.is_some_and(|quoted| quoted.is_empty() || unquote(list, quoted).is_some());
+        if !unquoted {
+            self.count = None; // later lists fail too
+        }
+        unquoted
     }
 
     /// Reads the next list; the quotes of its decimals written as strings, which only

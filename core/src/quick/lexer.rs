@@ -511,7 +511,13 @@ impl<'a> Lexer<'a> {
             _ => (m, int_end),
         };
         let scale = end.saturating_sub(int_end + 1);
-        if end == int_end + 1 || int_end - first + scale > 18 || matches!(bytes.get(end), Some(b'e' | b'E')) {
+        // A negative zero is left to the full parse, which writes it without its sign.
+        let negative_zero = negative && m == 0;
+        if end == int_end + 1
+            || int_end - first + scale > 18
+            || matches!(bytes.get(end), Some(b'e' | b'E'))
+            || negative_zero
+        {
             return None;
         }
         self.pos = end;
@@ -893,6 +899,8 @@ mod tests {
             assert_eq!(n.text.split_once('.').map_or(0, |(_, f)| f.len() as u32), s, "{text}");
         }
         assert_eq!(Lexer::new(" -12.50,").decimal(), Some((true, 1250, 2)));
+        // A negative zero is the full parse's to write (without its sign).
+        assert_eq!((Lexer::new("-0").decimal(), Lexer::new(r#""-0.00""#).decimal()), (None, None));
         let mut quoted = Lexer::new(r#" "-12.50","#);
         assert_eq!(quoted.decimal(), Some((true, 1250, 2)));
         assert_eq!((quoted.pos(), quoted.quoted()), (9, &[1][..]));

@@ -1,6 +1,7 @@
 //! The quick path for big request bodies: JSON text is checked against the model's wire schema
 //! and the validation rules in one pass, without building the model, and when every part of it
-//! passes, it is sent exactly as written. Anything the quick path cannot vouch for (a type
+//! passes, it is sent exactly as written (decimals written as strings, `"12.50"`, lose their
+//! quotes, as the full parse writes them). Anything the quick path cannot vouch for (a type
 //! error, a broken rule, a form it does not read itself) goes to the full parse, which decides
 //! and reports; so the quick path changes how fast an answer comes, never what it is.
 

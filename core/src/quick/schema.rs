@@ -94,11 +94,12 @@ impl Seen {
 }
 
 /// A decimal amount: a plain JSON number that fits a `Decimal` exactly.
+/// A negative zero (`-0`, `-0.00`) is left to the full parse, which writes it without its sign.
 pub fn money(number: Number<'_>) -> Option<Decimal> {
     if number.exponent {
         return None;
     }
-    Decimal::from_str_exact(number.text).ok()
+    Decimal::from_str_exact(number.text).ok().filter(|d| !(number.negative && d.is_zero()))
 }
 
 /// A whole number every integer member type takes (`i64`, `u32`, `u64`): 0 to `u32::MAX`.

@@ -428,7 +428,17 @@ fn a_batch_checked_while_written_answers_as_one_read_whole() {
     late_type[0][9] = invoice(10, &|v| v["InvoiceRows"][1]["Qty"] = json!("x"));
     let mut repeated = plain(&[12]);
     repeated[0][11] = invoice(2, &|_| ());
+    // Decimals written as strings in every third invoice: positions found in the pieces must
+    // land where the whole text has them.
+    let mut quoted = plain(&[9, 6]);
+    for (k, invoice) in quoted.iter_mut().flatten().enumerate().filter(|(k, _)| k % 3 == 1) {
+        *invoice = self::invoice(k + 1, &|v| {
+            v["TotalAmount"] = json!(v["TotalAmount"].to_string());
+            v["InvoiceRows"][1]["Price"] = json!(v["InvoiceRows"][1]["Price"].to_string());
+        });
+    }
     for (name, groups, passes) in [
+        ("decimals as strings", quoted, true),
         ("one group", plain(&[14]), true),
         ("groups", plain(&[5, 0, 4, 1, 6]), true),
         ("a rule broken late", late_rule, false),
@@ -443,7 +453,8 @@ fn a_batch_checked_while_written_answers_as_one_read_whole() {
             let got = written_ahead(&groups, piece);
             match (&expected, got) {
                 (Some((call, body)), Some((numbers, got_body, quick))) => {
-                    assert!(quick, "{name} in pieces of {piece}");
+                    // A part of the text, unless decimals came as strings (then written anew).
+                    assert_eq!(quick, body.is_some(), "{name} in pieces of {piece}");
                     let want: Vec<String> = call.keys.invoice_numbers.iter().map(ToString::to_string).collect();
                     assert_eq!(numbers, want, "{name} in pieces of {piece}");
                     assert_eq!(got_body, sent(call, *body), "{name} in pieces of {piece}");

@@ -11,7 +11,8 @@
 //!   `Meta` is left out, other members are copied;
 //! - strings, code values and booleans must be of their JSON type, integers whole numbers;
 //! - money, dates, timestamps and identifiers are parsed by their types and written as those
-//!   types write them (money as a JSON number, even when it came as a string; timestamps in UTC).
+//!   types write them (money as a JSON number, even when it came as a string, or with
+//!   [`Decimals::Strings`] always as a string; timestamps in UTC).
 //!
 //! Unlike the typed round trip, members keep the order they came in, a text is copied with its
 //! escapes as they were (both give the same JSON value), and a numeric identifier beyond
