@@ -693,7 +693,7 @@ pub fn special(word: u64) -> u64 {
 /// Removes, in place, the quotes of the decimals written as strings whose opening quotes stand
 /// at `quoted` (in order, as offsets into `bytes`; from [`Lexer::quoted`]): the text the full
 /// parser would write, which sends decimals as JSON numbers. `None` when an offset is not an
-/// opening quote with its closing one after it.
+/// opening quote with its closing one after it; `bytes` may then be partly rewritten.
 pub fn unquote(bytes: &mut Vec<u8>, quoted: impl IntoIterator<Item = usize>) -> Option<()> {
     let (mut read, mut write) = (0, 0);
     for open in quoted {
