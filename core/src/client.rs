@@ -418,7 +418,7 @@ fn snippet(body: &[u8]) -> String {
 /// The field errors of an error answer: `Errors: [{Field, Message}]` (lasku's reading of the
 /// API's `ValidationResponse`), or ASP.NET's problem details, `errors: {field: [messages]}`
 /// (Inferred: the error body is undocumented, and the API runs on .NET), one per message, in
-/// field-name order.
+/// the order the server gave them.
 fn field_errors_of(body: &serde_json::Value) -> Vec<FieldError> {
     let text = |v: Option<&serde_json::Value>| v.and_then(|m| m.as_str()).unwrap_or("").to_owned();
     let listed =
@@ -528,6 +528,9 @@ mod tests {
         // `detail` says more than `title` when both are given.
         let detail = error_of(409, r#"{"title": "Conflict", "detail": "Invoice 1001 exists."}"#);
         assert_eq!(detail.api_error().unwrap().message.as_deref(), Some("Invoice 1001 exists."));
+        // In the server's order, not sorted.
+        let order = error_of(400, r#"{"errors": {"Zeta": ["z"], "Alpha": ["a"]}}"#);
+        assert_eq!(order.api_error().unwrap().field_errors, [field("Zeta", "z"), field("Alpha", "a")]);
         // `Errors: null` beside problem details' `errors` does not hide them.
         let both = error_of(400, r#"{"Errors": null, "errors": {"A": ["x"]}}"#);
         assert_eq!(both.api_error().unwrap().field_errors, [field("A", "x")]);
