@@ -34,11 +34,12 @@ pub(crate) const fn rust_name(name: &'static str) -> &'static str {
 }
 
 /// Members of a model that lasku does not know by name, each kept as the exact JSON text it
-/// came as (sorted by name). Keeping raw text, not a parsed tree, makes unknown members cheap to
-/// carry through. It dereferences to a `BTreeMap<String, Box<RawValue>>`.
+/// came as, in the order they came. Keeping raw text, not a parsed tree, makes unknown members
+/// cheap to carry through. It dereferences to an [`indexmap::IndexMap`]`<String, Box<RawValue>>`
+/// (the map serde_json's objects use too, so the WebAssembly module holds one kind of map).
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
-pub struct Extra(pub std::collections::BTreeMap<String, Box<serde_json::value::RawValue>>);
+pub struct Extra(pub indexmap::IndexMap<String, Box<serde_json::value::RawValue>>);
 
 impl Extra {
     /// No members.
@@ -60,7 +61,7 @@ impl Extra {
 }
 
 impl std::ops::Deref for Extra {
-    type Target = std::collections::BTreeMap<String, Box<serde_json::value::RawValue>>;
+    type Target = indexmap::IndexMap<String, Box<serde_json::value::RawValue>>;
     fn deref(&self) -> &Self::Target {
         &self.0
     }
@@ -72,10 +73,11 @@ impl std::ops::DerefMut for Extra {
     }
 }
 
+/// The same members with the same texts, in any order.
 impl PartialEq for Extra {
     fn eq(&self, other: &Self) -> bool {
         self.0.len() == other.0.len()
-            && self.0.iter().zip(other.0.iter()).all(|((ka, va), (kb, vb))| ka == kb && va.get() == vb.get())
+            && self.0.iter().all(|(name, text)| other.0.get(name).is_some_and(|t| t.get() == text.get()))
     }
 }
 
