@@ -1,10 +1,9 @@
 //! A small, fast, non-cryptographic hasher for the maps whose keys lasku chooses itself.
 
-use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A `HashMap` with [`Fx`].
-pub(crate) type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+pub(crate) type FxHashMap<K, V> = indexmap::IndexMap<K, V, BuildHasherDefault<Fx>>;
 
 /// A small fast hash for short keys that lasku itself chooses (the models' member names): not
 /// for keys that come from input, which an attacker could choose to collide (those maps keep

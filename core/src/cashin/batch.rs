@@ -15,10 +15,9 @@ pub struct SalesInvoiceBatch {
 }
 
 /// One group of a batch (`BatchInvoices`), also the body of "Create an invoice".
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct BatchInvoices {
     /// The invoices.
-    #[serde(rename = "SalesInvoice")]
     pub sales_invoice: Vec<SalesInvoice>,
 }
 
@@ -126,4 +125,4 @@ pub struct BatchUploadQuery {
 }
 
 crate::model::wrapper_wire_type!(SalesInvoiceBatch { "SalesInvoices" => sales_invoices: Vec<BatchInvoices> });
-crate::model::wrapper_wire_type!(BatchInvoices { "SalesInvoice" => sales_invoice: Vec<SalesInvoice> });
+crate::model::list_wrapper!(BatchInvoices { "SalesInvoice" => sales_invoice: Vec<SalesInvoice> });

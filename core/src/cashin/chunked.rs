@@ -1,7 +1,7 @@
 //! Large batches: split into requests of a configurable size, follow their processing, and
 //! report per item, so a resubmission sends only what is missing.
 
-use std::collections::HashMap;
+use indexmap::IndexMap as HashMap;
 use std::time::Duration;
 
 use serde_json::Value;
@@ -447,7 +447,7 @@ impl Client {
                         }
                     }
                     Ok(None) => {
-                        last_errors.remove(&batch_id);
+                        last_errors.swap_remove(&batch_id);
                         still.push((batch_id, indices));
                     }
                     Err(e) if may_pass(&e) => {
@@ -464,7 +464,7 @@ impl Client {
             self.sleep(options.poll_interval).await;
         }
         for (batch_id, _) in pending {
-            if let Some(e) = last_errors.remove(&batch_id) {
+            if let Some(e) = last_errors.swap_remove(&batch_id) {
                 given_up.push((batch_id, e));
             }
         }

@@ -3,7 +3,6 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 use super::PageRequest;
 use crate::model::{code, model, Identifier, InvoiceNumber};
@@ -104,18 +103,16 @@ model! {
 }
 
 /// The body of "Create Collection Cases" (`CaseList`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CaseList {
     /// The cases.
-    #[serde(rename = "Cases")]
     pub cases: Vec<Case>,
 }
 
 /// The body of "Update Collection Receivables" (`ReceivablesList`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReceivablesList {
     /// The receivables with the payments received.
-    #[serde(rename = "Receivables")]
     pub receivables: Vec<Receivable>,
 }
 
@@ -234,5 +231,5 @@ pub struct CaseQuery {
     pub page: PageRequest,
 }
 
-crate::model::wrapper_wire_type!(CaseList { "Cases" => cases: Vec<Case> });
-crate::model::wrapper_wire_type!(ReceivablesList { "Receivables" => receivables: Vec<Receivable> });
+crate::model::list_wrapper!(CaseList { "Cases" => cases: Vec<Case> });
+crate::model::list_wrapper!(ReceivablesList { "Receivables" => receivables: Vec<Receivable> });

@@ -2,15 +2,13 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 use crate::model::model;
 
 /// The body of "Create meter reading documents" (`MeterDocumentList`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct MeterDocumentList {
     /// The documents.
-    #[serde(rename = "Documents")]
     pub documents: Vec<MeterDocument>,
 }
 
@@ -144,4 +142,4 @@ model! {
     }
 }
 
-crate::model::wrapper_wire_type!(MeterDocumentList { "Documents" => documents: Vec<MeterDocument> });
+crate::model::list_wrapper!(MeterDocumentList { "Documents" => documents: Vec<MeterDocument> });

@@ -3,7 +3,6 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 use crate::model::{code, model, Identifier, InvoiceNumber};
 
@@ -62,10 +61,9 @@ model! {
 }
 
 /// The body of "Create an direct payment" (`IntermediationInvoiceDirectPayments`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct IntermediationInvoiceDirectPayments {
     /// The payments.
-    #[serde(rename = "DirectPayments")]
     pub direct_payments: Vec<DirectPayment>,
 }
 
@@ -114,10 +112,9 @@ model! {
 }
 
 /// The body of "Submit an invoice action" (`ExternalInvoiceActions`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ExternalInvoiceActions {
     /// The actions.
-    #[serde(rename = "Actions")]
     pub actions: Vec<InvoiceAction>,
 }
 
@@ -159,5 +156,5 @@ model! {
     }
 }
 
-crate::model::wrapper_wire_type!(IntermediationInvoiceDirectPayments { "DirectPayments" => direct_payments: Vec<DirectPayment> });
-crate::model::wrapper_wire_type!(ExternalInvoiceActions { "Actions" => actions: Vec<InvoiceAction> });
+crate::model::list_wrapper!(IntermediationInvoiceDirectPayments { "DirectPayments" => direct_payments: Vec<DirectPayment> });
+crate::model::list_wrapper!(ExternalInvoiceActions { "Actions" => actions: Vec<InvoiceAction> });

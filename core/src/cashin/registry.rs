@@ -1,7 +1,6 @@
 //! Product and customer registries (members Inferred; see `docs/cashin-wire.md`).
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 use crate::model::model;
 
@@ -26,10 +25,9 @@ model! {
 }
 
 /// The body of "Submit new products" (`SalesItems`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SalesItems {
     /// The products.
-    #[serde(rename = "Products")]
     pub products: Vec<OnlineProduct>,
 }
 
@@ -110,10 +108,9 @@ model! {
 }
 
 /// The body of "Submit new customers".
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct OnlineCustomers {
     /// The customers.
-    #[serde(rename = "Customers")]
     pub customers: Vec<OnlineCustomer>,
 }
 
@@ -141,5 +138,5 @@ model! {
     }
 }
 
-crate::model::wrapper_wire_type!(SalesItems { "Products" => products: Vec<OnlineProduct> });
-crate::model::wrapper_wire_type!(OnlineCustomers { "Customers" => customers: Vec<OnlineCustomer> });
+crate::model::list_wrapper!(SalesItems { "Products" => products: Vec<OnlineProduct> });
+crate::model::list_wrapper!(OnlineCustomers { "Customers" => customers: Vec<OnlineCustomer> });

@@ -435,3 +435,151 @@ impl Serialize for WrittenList<'_> {
         seq.end()
     }
 }
+
+// ---- wrappers ----
+
+/// Writes a wrapper (a hand-written struct whose one member is a list of models, such as
+/// `CaseList`) as `{"<wire>": [...]}`: one function for every wrapper, where a derived
+/// `Serialize` would compile one per wrapper and per list type.
+pub(crate) fn write_wrapper<S: Serializer>(
+    serializer: S,
+    wire: &'static str,
+    list: &dyn ListValue,
+) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(Some(1))?;
+    map.serialize_entry(wire, &WrittenList(list))?;
+    map.end()
+}
+
+/// Reads a wrapper's JSON object into its list, as a derived `Deserialize` would (the member
+/// is required, other members are ignored, a repeated one is refused) and with the same
+/// messages, but with one visitor for every wrapper.
+pub(crate) struct WrapperReader<'a> {
+    /// The wrapper's name, for "expected struct …".
+    pub name: &'static str,
+    /// Its member's wire name.
+    pub wire: &'static str,
+    /// Where the list is read into.
+    pub list: &'a mut dyn ListSlot,
+}
+
+impl<'de> Visitor<'de> for WrapperReader<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "struct {}", self.name)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen = false;
+        while let Some(ours) = map.next_key_seed(IsNamed(self.wire))? {
+            if !ours {
+                map.next_value::<IgnoredAny>()?;
+            } else if seen {
+                return Err(de::Error::duplicate_field(self.wire));
+            } else {
+                seen = true;
+                map.next_value_seed(ListSeed(&mut *self.list))?;
+            }
+        }
+        if seen {
+            Ok(())
+        } else {
+            Err(de::Error::missing_field(self.wire))
+        }
+    }
+}
+
+/// A member name: whether it is the one named.
+struct IsNamed(&'static str);
+
+impl<'de> DeserializeSeed<'de> for IsNamed {
+    type Value = bool;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_identifier(self)
+    }
+}
+
+impl<'de> Visitor<'de> for IsNamed {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<bool, E> {
+        Ok(name == self.0)
+    }
+}
+
+/// A required list of models (`null` is refused, as for a `Vec`).
+struct ListSeed<'a>(&'a mut dyn ListSlot);
+
+impl<'de> DeserializeSeed<'de> for ListSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        Many(self.0).read(d)
+    }
+}
+
+/// Declares a wrapper's wire type and its serde implementations through [`write_wrapper`] and
+/// [`WrapperReader`]: `list_wrapper!(CaseList { "Cases" => cases: Vec<Case> })`.
+macro_rules! list_wrapper {
+    ($ty:ident { $wire:literal => $field:ident : Vec<$item:ty> }) => {
+        $crate::model::wrapper_wire_type!($ty { $wire => $field: Vec<$item> });
+
+        impl ::serde::Serialize for $ty {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                $crate::model::write_wrapper(serializer, $wire, &self.$field)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<$ty, D::Error> {
+                let mut list: Option<Vec<$item>> = None;
+                d.deserialize_map($crate::model::WrapperReader { name: stringify!($ty), wire: $wire, list: &mut list })?;
+                Ok($ty { $field: list.unwrap_or_default() })
+            }
+        }
+    };
+}
+
+pub(crate) use list_wrapper;
+
+#[cfg(test)]
+mod tests {
+    use crate::cashin::{BatchInvoices, Case, CaseList, Debtor};
+
+    #[test]
+    fn a_wrapper_reads_and_writes_its_one_list() {
+        let text = r#"{"Cases":[{"Debtor":{"Name":"Matti"},"Unknown":1}]}"#;
+        let cases: CaseList = serde_json::from_str(text).unwrap();
+        assert_eq!(cases.cases.len(), 1);
+        assert_eq!(cases.cases[0].debtor.as_ref().and_then(|d| d.name.as_deref()), Some("Matti"));
+        assert_eq!(serde_json::to_string(&cases).unwrap(), text);
+        let built = CaseList {
+            cases: vec![Case {
+                debtor: Some(Debtor { name: Some("A".into()), ..Debtor::default() }),
+                ..Case::default()
+            }],
+        };
+        assert_eq!(serde_json::to_string(&built).unwrap(), r#"{"Cases":[{"Debtor":{"Name":"A"}}]}"#);
+        // Other members are skipped, whatever their shape.
+        let other: BatchInvoices = serde_json::from_str(r#"{"Note":{"a":[1,2]},"SalesInvoice":[]}"#).unwrap();
+        assert!(other.sales_invoice.is_empty());
+    }
+
+    #[test]
+    fn a_wrapper_refuses_with_the_messages_of_a_derived_struct() {
+        let error = |text: &str| serde_json::from_str::<CaseList>(text).unwrap_err().to_string();
+        assert_eq!(error("{}"), "missing field `Cases` at line 1 column 2");
+        assert_eq!(error(r#"{"Cases":[],"Cases":[]}"#), "duplicate field `Cases` at line 1 column 19");
+        assert!(error(r#"{"Cases":null}"#).starts_with("invalid type: null, expected a sequence"));
+        // A derived struct would also read an array as its members in order.
+        assert!(error("[]").starts_with("invalid type: sequence, expected struct CaseList"));
+        assert!(error(r#"{"Cases":[{"Debtor":5}]}"#)
+            .starts_with("Debtor: invalid type: integer `5`, expected a Debtor object"));
+    }
+}

@@ -18,7 +18,9 @@ pub use codes::Code;
 pub(crate) use dates::{not_a_date, not_a_timestamp, parse_http_date};
 pub use dates::{parse_date, parse_timestamp};
 pub use identifier::{Identifier, InvoiceNumber};
-pub(crate) use members::{write as members_write, Member, Members, Reader, Slot, Value};
+pub(crate) use members::{
+    list_wrapper, write as members_write, write_wrapper, Member, Members, Reader, Slot, Value, WrapperReader,
+};
 pub(crate) use parsed::{not_a_decimal, Parsed};
 pub(crate) use schema::wrapper_wire_type;
 pub use schema::{FieldInfo, WireType, WireTypeRef};

@@ -2,7 +2,7 @@
 //! text, so models are parsed once, straight into their types, and a wrong type becomes a
 //! violation naming its path.
 
-use std::collections::HashMap;
+use indexmap::IndexMap as HashMap;
 
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;

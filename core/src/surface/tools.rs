@@ -1,6 +1,6 @@
 //! Validation and the invoice builder from JSON, for the bindings.
 
-use std::collections::HashMap;
+use indexmap::IndexMap as HashMap;
 
 use serde_json::value::RawValue;
 use serde_json::Value;
