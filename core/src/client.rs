@@ -277,7 +277,7 @@ impl Client {
                 Some(result) => result,
                 None => Err(TransportError::maybe_sent(
                     TransportErrorKind::Timeout,
-                    format!("no response within the client's deadline of {:?}", inner.config.timeout()),
+                    format!("no response within the client's deadline of {} ms", inner.config.timeout().as_millis()),
                 )),
             };
             let (decision, failure) = match result {
