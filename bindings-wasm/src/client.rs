@@ -11,13 +11,13 @@ use lasku::surface::JsonPages;
 use lasku::validate::Violation;
 use lasku::{Client, Config, Environment, Error};
 use serde_json::value::RawValue;
-use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
 use crate::bridge::{JsRuntime, JsTransport};
 use crate::errors::{error_json, to_js, to_js_error, validation, violations_json};
 use crate::options::Options;
 use crate::task::Task;
+use lasku::surface::{json_array, JsonObject};
 
 fn config_error(message: String) -> JsValue {
     to_js_error(&Error::Configuration(message))
@@ -177,34 +177,40 @@ fn batch_options(options_json: &str) -> Result<BatchOptions, JsValue> {
     Ok(options)
 }
 
-fn outcome_json(outcome: &ItemOutcome) -> Value {
+fn outcome_json(outcome: &ItemOutcome) -> String {
+    let mut out = JsonObject::new();
     match outcome {
-        ItemOutcome::Accepted { batch_id } => json!({ "status": "accepted", "batchId": batch_id }),
+        ItemOutcome::Accepted { batch_id } => out.text("status", "accepted").opt_number("batchId", *batch_id),
         ItemOutcome::Rejected { batch_id, message } => {
-            json!({ "status": "rejected", "batchId": batch_id, "message": message })
+            out.text("status", "rejected").number("batchId", *batch_id).text("message", message)
         }
-        ItemOutcome::Invalid(violations) => json!({ "status": "invalid", "violations": violations_json(violations) }),
-        ItemOutcome::Submitted { batch_id } => json!({ "status": "submitted", "batchId": batch_id }),
-        ItemOutcome::NotSent(error) => json!({ "status": "not_sent", "error": error_json(error) }),
-        ItemOutcome::Unknown { cause } => json!({ "status": "unknown", "cause": cause }),
-    }
+        ItemOutcome::Invalid(violations) => {
+            out.text("status", "invalid").raw("violations", &violations_json(violations))
+        }
+        ItemOutcome::Submitted { batch_id } => out.text("status", "submitted").number("batchId", *batch_id),
+        ItemOutcome::NotSent(error) => out.text("status", "not_sent").raw("error", &error_json(error)),
+        ItemOutcome::Unknown { cause } => out.text("status", "unknown").text("cause", cause),
+    };
+    out.finish()
 }
 
-fn report_json(report: &BatchReport) -> Value {
-    json!({
-        "accepted": report.accepted(),
-        "rejected": report.rejected(),
-        "invalid": report.invalid(),
-        "settled": report.is_settled(),
-        "batchIds": report.batch_ids,
-        "toResend": report.to_resend(),
-        "outcomes": report.outcomes.iter().map(outcome_json).collect::<Vec<_>>(),
-        "followErrors": report
-            .follow_errors
-            .iter()
-            .map(|(batch_id, error)| json!({ "batchId": batch_id, "error": error_json(error) }))
-            .collect::<Vec<_>>(),
-    })
+fn report_json(report: &BatchReport) -> String {
+    let count = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
+    let batch_ids = json_array(report.batch_ids.iter().map(u64::to_string));
+    let to_resend = json_array(report.to_resend().into_iter().map(|i| i.to_string()));
+    let follow_errors = report.follow_errors.iter().map(|(batch_id, error)| {
+        JsonObject::new().number("batchId", *batch_id).raw("error", &error_json(error)).finish()
+    });
+    JsonObject::new()
+        .number("accepted", count(report.accepted()))
+        .number("rejected", count(report.rejected()))
+        .number("invalid", count(report.invalid()))
+        .flag("settled", report.is_settled())
+        .raw("batchIds", &batch_ids)
+        .raw("toResend", &to_resend)
+        .raw("outcomes", &json_array(report.outcomes.iter().map(outcome_json)))
+        .raw("followErrors", &json_array(follow_errors))
+        .finish()
 }
 
 /// A batch report kept in Rust, for a later `resubmitInvoices`.

@@ -2,71 +2,68 @@
 //! `Error` subclasses (`fromCore`). The shape: `{ lasku: true, code, message, ... }` with the
 //! fields of the variant in camelCase.
 
+use lasku::surface::{json_array, JsonObject};
 use lasku::validate::Violation;
 use lasku::{ApiError, Error};
-use serde_json::{json, Map, Value};
 use wasm_bindgen::JsValue;
 
-/// A violation as JSON.
-pub(crate) fn violation_json(v: &Violation) -> Value {
-    json!({ "path": v.path, "code": v.code, "message": v.message, "severity": v.severity.as_str() })
+/// A violation as JSON text.
+pub(crate) fn violation_json(v: &Violation) -> String {
+    JsonObject::new()
+        .text("path", &v.path)
+        .text("code", &v.code)
+        .text("message", &v.message)
+        .text("severity", v.severity.as_str())
+        .finish()
 }
 
 /// Violations as a JSON array.
-pub(crate) fn violations_json(violations: &[Violation]) -> Value {
-    Value::Array(violations.iter().map(violation_json).collect())
+pub(crate) fn violations_json(violations: &[Violation]) -> String {
+    json_array(violations.iter().map(violation_json))
 }
 
-fn api_fields(out: &mut Map<String, Value>, e: &ApiError) {
-    out.insert("operation".into(), json!(e.operation));
-    out.insert("status".into(), json!(e.status));
-    out.insert("serverMessage".into(), json!(e.message));
-    out.insert(
-        "fieldErrors".into(),
-        Value::Array(e.field_errors.iter().map(|f| json!({ "field": f.field, "message": f.message })).collect()),
-    );
-    out.insert("requestId".into(), json!(e.request_id));
-    out.insert("body".into(), json!(e.body));
+fn api_fields(out: &mut JsonObject, e: &ApiError) {
+    let field_errors =
+        e.field_errors.iter().map(|f| JsonObject::new().text("field", &f.field).text("message", &f.message).finish());
+    out.text("operation", e.operation)
+        .number("status", u64::from(e.status))
+        .opt_text("serverMessage", e.message.as_deref())
+        .raw("fieldErrors", &json_array(field_errors))
+        .opt_text("requestId", e.request_id.as_deref())
+        .text("body", &e.body);
 }
 
 /// The error as a JSON object (also used inside batch reports).
-pub(crate) fn error_json(error: &Error) -> Value {
-    let mut out = Map::new();
-    out.insert("lasku".into(), json!(true));
-    out.insert("code".into(), json!(error.code()));
-    out.insert("message".into(), json!(error.to_string()));
+pub(crate) fn error_json(error: &Error) -> String {
+    let mut out = JsonObject::new();
+    out.flag("lasku", true).text("code", error.code()).text("message", &error.to_string());
     match error {
         Error::Validation(violations) => {
-            out.insert("violations".into(), violations_json(violations));
+            out.raw("violations", &violations_json(violations));
         }
         Error::RateLimited { error, retry_after } => {
             api_fields(&mut out, error);
-            out.insert("retryAfterMs".into(), json!(retry_after.map(|d| d.as_millis() as u64)));
+            out.opt_number("retryAfterMs", retry_after.map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX)));
         }
         Error::Transport { operation, error } => {
-            out.insert("operation".into(), json!(operation));
             let kind = format!("{:?}", error.kind).to_ascii_lowercase();
-            out.insert("kind".into(), json!(kind));
-            out.insert("mayHaveBeenSent".into(), json!(error.may_have_been_sent));
-            out.insert("detail".into(), json!(error.message));
+            out.text("operation", operation)
+                .text("kind", &kind)
+                .flag("mayHaveBeenSent", error.may_have_been_sent)
+                .text("detail", &error.message);
         }
         Error::UnknownOutcome(u) => {
-            out.insert("operation".into(), json!(u.operation));
-            out.insert(
-                "invoiceNumbers".into(),
-                Value::Array(u.invoice_numbers.iter().map(|n| json!(n.as_str())).collect()),
-            );
-            out.insert("references".into(), json!(u.references));
-            out.insert("otherKeys".into(), json!(u.other_keys));
-            out.insert("reason".into(), json!(u.cause));
+            out.text("operation", u.operation)
+                .texts("invoiceNumbers", u.invoice_numbers.iter().map(|n| n.as_str()))
+                .texts("references", u.references.iter().map(String::as_str))
+                .texts("otherKeys", u.other_keys.iter().map(String::as_str))
+                .text("reason", &u.cause);
         }
         Error::Decode { operation, status, body, .. } => {
-            out.insert("operation".into(), json!(operation));
-            out.insert("status".into(), json!(status));
-            out.insert("body".into(), json!(body));
+            out.text("operation", operation).number("status", u64::from(*status)).text("body", body);
         }
         Error::Pagination { operation, .. } => {
-            out.insert("operation".into(), json!(operation));
+            out.text("operation", operation);
         }
         other => {
             if let Some(api) = other.api_error() {
@@ -74,13 +71,12 @@ pub(crate) fn error_json(error: &Error) -> Value {
             }
         }
     }
-    Value::Object(out)
+    out.finish()
 }
 
-/// A JSON value as a JavaScript value.
-pub(crate) fn to_js(value: &Value) -> JsValue {
-    let text = value.to_string();
-    js_sys::JSON::parse(&text).unwrap_or_else(|_| JsValue::from_str(&text))
+/// JSON text as a JavaScript value.
+pub(crate) fn to_js(text: &str) -> JsValue {
+    js_sys::JSON::parse(text).unwrap_or_else(|_| JsValue::from_str(text))
 }
 
 /// The error as the object JavaScript receives.

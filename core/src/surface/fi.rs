@@ -1,8 +1,7 @@
 //! The Finnish toolkit as JSON verdicts, shared by the CLI (`lasku check`, `lasku reference`,
 //! `lasku barcode`) and every binding.
 
-use serde_json::{json, Map, Value};
-
+use super::json::{json_array, json_texts, JsonObject};
 use crate::fi::{
     bic_for_finnish_iban, finnish_bank, parse_amount, parse_due_date, BarcodeError, BarcodeVersion, Bic, FiError, Hetu,
     Iban, NationalReference, Ovt, Reference, RfReference, VatNumber, VirtualBarcode, Ytunnus,
@@ -17,11 +16,23 @@ pub const IDENTIFIER_KINDS: &[&str] = &["reference", "rf", "iban", "bic", "ytunn
 struct Valid {
     label: &'static str,
     formatted: String,
-    extras: Vec<(&'static str, Value, Option<&'static str>)>,
+    extras: Vec<(&'static str, Fact, Option<&'static str>)>,
 }
 
-fn opt(value: Option<String>) -> Value {
-    value.map_or(Value::Null, Value::String)
+/// One extra fact of a valid value.
+enum Fact {
+    Text(String),
+    Flag(bool),
+    /// Not known (`null`; "none" for people).
+    None,
+}
+
+fn text(value: impl Into<String>) -> Fact {
+    Fact::Text(value.into())
+}
+
+fn opt(value: Option<String>) -> Fact {
+    value.map_or(Fact::None, Fact::Text)
 }
 
 fn national_extras(national: &NationalReference) -> Valid {
@@ -29,10 +40,10 @@ fn national_extras(national: &NationalReference) -> Valid {
         label: "Finnish national reference",
         formatted: national.formatted(),
         extras: vec![
-            ("type", json!("national"), None),
-            ("electronic", json!(national.as_str()), Some("electronic")),
-            ("machine_format", json!(national.machine_format()), Some("machine format")),
-            ("rf", json!(national.to_rf().formatted()), Some("RF form")),
+            ("type", text("national"), None),
+            ("electronic", text(national.as_str()), Some("electronic")),
+            ("machine_format", text(national.machine_format()), Some("machine format")),
+            ("rf", text(national.to_rf().formatted()), Some("RF form")),
         ],
     }
 }
@@ -41,16 +52,16 @@ fn rf_extras(rf: &RfReference) -> Valid {
     let national = rf.to_national().ok().map(|n| n.formatted());
     let national_label = national.as_ref().map(|_| "national form");
     let mut extras = vec![
-        ("type", json!("rf"), None),
-        ("electronic", json!(rf.as_str()), Some("electronic")),
+        ("type", text("rf"), None),
+        ("electronic", text(rf.as_str()), Some("electronic")),
         ("national", opt(national), national_label),
-        ("barcode_capable", json!(rf.is_numeric()), None),
+        ("barcode_capable", Fact::Flag(rf.is_numeric()), None),
     ];
     if national_label.is_none() {
-        extras.push(("note", json!("no Finnish national form"), Some("note")));
+        extras.push(("note", text("no Finnish national form"), Some("note")));
     }
     if !rf.is_numeric() {
-        extras.push(("barcode_note", json!("letters: cannot go into a virtual barcode"), Some("barcode")));
+        extras.push(("barcode_note", text("letters: cannot go into a virtual barcode"), Some("barcode")));
     }
     Valid { label: "RF creditor reference", formatted: rf.formatted(), extras }
 }
@@ -65,8 +76,8 @@ fn inspect(kind: &str, value: &str) -> Option<std::result::Result<Valid, FiError
         "iban" => Iban::parse(value).map_err(FiError::from).map(|iban| {
             let bank = finnish_bank(&iban);
             let mut extras = vec![
-                ("electronic", json!(iban.as_str()), Some("electronic")),
-                ("country", json!(iban.country_code()), None),
+                ("electronic", text(iban.as_str()), Some("electronic")),
+                ("country", text(iban.country_code()), None),
             ];
             if iban.is_finnish() {
                 extras.push(("bic", opt(bank.as_ref().map(|b| b.bic.to_string())), Some("BIC")));
@@ -78,9 +89,9 @@ fn inspect(kind: &str, value: &str) -> Option<std::result::Result<Valid, FiError
             label: "BIC",
             formatted: bic.to_string(),
             extras: vec![
-                ("institution", json!(bic.institution_code()), None),
-                ("country", json!(bic.country_code()), Some("country")),
-                ("location", json!(bic.location_code()), None),
+                ("institution", text(bic.institution_code()), None),
+                ("country", text(bic.country_code()), Some("country")),
+                ("location", text(bic.location_code()), None),
                 ("branch", opt(bic.branch_code().map(str::to_owned)), None),
             ],
         }),
@@ -88,25 +99,25 @@ fn inspect(kind: &str, value: &str) -> Option<std::result::Result<Valid, FiError
             label: "Y-tunnus",
             formatted: id.to_string(),
             extras: vec![
-                ("vat_number", json!(id.to_vat_number().to_string()), Some("VAT number")),
+                ("vat_number", text(id.to_vat_number().to_string()), Some("VAT number")),
                 ("ovt", opt(Ovt::from_ytunnus(&id, None).ok().map(|o| o.to_string())), Some("OVT")),
             ],
         }),
         "vat" => VatNumber::parse(value).map_err(FiError::from).map(|vat| Valid {
             label: "Finnish VAT number",
             formatted: vat.to_string(),
-            extras: vec![("ytunnus", json!(vat.to_ytunnus().to_string()), Some("Y-tunnus"))],
+            extras: vec![("ytunnus", text(vat.to_ytunnus().to_string()), Some("Y-tunnus"))],
         }),
         "hetu" => Hetu::parse(value).map_err(FiError::from).map(|hetu| Valid {
             label: "henkilötunnus",
             formatted: hetu.to_string(),
-            extras: vec![("birth_date", json!(hetu.birth_date().to_string()), Some("birth date"))],
+            extras: vec![("birth_date", text(hetu.birth_date().to_string()), Some("birth date"))],
         }),
         "ovt" => Ovt::parse(value).map_err(FiError::from).map(|ovt| Valid {
             label: "OVT code",
             formatted: ovt.to_string(),
             extras: vec![
-                ("ytunnus", json!(ovt.ytunnus().to_string()), Some("Y-tunnus")),
+                ("ytunnus", text(ovt.ytunnus().to_string()), Some("Y-tunnus")),
                 ("suffix", opt(ovt.suffix().map(str::to_owned)), None),
             ],
         }),
@@ -127,47 +138,47 @@ fn inspect(kind: &str, value: &str) -> Option<std::result::Result<Valid, FiError
 /// assert_eq!(verdict["code"], "reference.check_digit");
 /// ```
 pub fn check_identifier(kind: &str, value: &str) -> String {
-    let mut out = Map::new();
-    out.insert("kind".into(), json!(kind));
-    out.insert("value".into(), json!(value));
+    let mut out = JsonObject::new();
+    out.text("kind", kind).text("value", value);
     match inspect(kind, value) {
         None => {
-            out.insert("valid".into(), json!(false));
-            out.insert("code".into(), json!("kind.unknown"));
-            out.insert(
-                "reason".into(),
-                json!(format!("unknown kind {kind:?}; expected one of: {}", IDENTIFIER_KINDS.join(", "))),
-            );
-            out.insert("formatted".into(), Value::Null);
+            let reason = format!("unknown kind {kind:?}; expected one of: {}", IDENTIFIER_KINDS.join(", "));
+            out.flag("valid", false).text("code", "kind.unknown").text("reason", &reason).null("formatted");
         }
         Some(Ok(valid)) => {
-            out.insert("valid".into(), json!(true));
-            out.insert("code".into(), Value::Null);
-            out.insert("reason".into(), Value::Null);
-            out.insert("formatted".into(), json!(valid.formatted));
-            out.insert("label".into(), json!(valid.label));
+            out.flag("valid", true).null("code").null("reason").text("formatted", &valid.formatted);
+            out.text("label", valid.label);
             let mut human = Vec::new();
-            for (key, extra, label) in valid.extras {
+            for (key, fact, label) in &valid.extras {
+                let shown = match fact {
+                    Fact::Text(text) => {
+                        out.text(key, text);
+                        text.as_str()
+                    }
+                    Fact::Flag(flag) => {
+                        out.flag(key, *flag);
+                        if *flag {
+                            "true"
+                        } else {
+                            "false"
+                        }
+                    }
+                    Fact::None => {
+                        out.null(key);
+                        "none"
+                    }
+                };
                 if let Some(label) = label {
-                    let text = match &extra {
-                        Value::String(s) => s.clone(),
-                        Value::Null => "none".to_owned(),
-                        other => other.to_string(),
-                    };
-                    human.push(json!([label, text]));
+                    human.push(json_texts([*label, shown]));
                 }
-                out.insert(key.into(), extra);
             }
-            out.insert("human".into(), Value::Array(human));
+            out.raw("human", &json_array(human));
         }
         Some(Err(error)) => {
-            out.insert("valid".into(), json!(false));
-            out.insert("code".into(), json!(error.code()));
-            out.insert("reason".into(), json!(error.to_string()));
-            out.insert("formatted".into(), Value::Null);
+            out.flag("valid", false).text("code", error.code()).text("reason", &error.to_string()).null("formatted");
         }
     }
-    Value::Object(out).to_string()
+    out.finish()
 }
 
 fn invalid(field: &str, value: &str, error: impl Into<FiError>) -> Error {
@@ -180,16 +191,15 @@ fn invalid(field: &str, value: &str, error: impl Into<FiError>) -> Error {
 pub fn reference_forms(base: &str) -> Result<String> {
     let national = NationalReference::from_base(base).map_err(|e| invalid("base", base, e))?;
     let rf = national.to_rf();
-    Ok(json!({
-        "base": base,
-        "reference": national.as_str(),
-        "formatted": national.formatted(),
-        "check_digit": national.check_digit(),
-        "machine_format": national.machine_format(),
-        "rf": rf.as_str(),
-        "rf_formatted": rf.formatted(),
-    })
-    .to_string())
+    Ok(JsonObject::new()
+        .text("base", base)
+        .text("reference", national.as_str())
+        .text("formatted", &national.formatted())
+        .number("check_digit", u64::from(national.check_digit()))
+        .text("machine_format", &national.machine_format())
+        .text("rf", rf.as_str())
+        .text("rf_formatted", &rf.formatted())
+        .finish())
 }
 
 /// Encodes a virtual bank barcode: version 4 for a national reference, 5 for RF. `amount` is in
@@ -218,16 +228,15 @@ pub fn decode_barcode(code: &str) -> Result<String> {
         BarcodeVersion::V4 => 4,
         BarcodeVersion::V5 => 5,
     };
-    Ok(json!({
-        "barcode": barcode.encode(),
-        "version": version,
-        "iban": barcode.iban().as_str(),
-        "iban_formatted": barcode.iban().formatted(),
-        "bic": bic_for_finnish_iban(barcode.iban()).map(|b| b.to_string()),
-        "amount": barcode.amount().to_string(),
-        "reference": barcode.reference().as_str(),
-        "reference_formatted": barcode.reference().formatted(),
-        "due_date": barcode.due_date().map(|d| d.to_string()),
-    })
-    .to_string())
+    Ok(JsonObject::new()
+        .text("barcode", &barcode.encode())
+        .number("version", version)
+        .text("iban", barcode.iban().as_str())
+        .text("iban_formatted", &barcode.iban().formatted())
+        .opt_text("bic", bic_for_finnish_iban(barcode.iban()).map(|b| b.to_string()).as_deref())
+        .text("amount", &barcode.amount().to_string())
+        .text("reference", barcode.reference().as_str())
+        .text("reference_formatted", &barcode.reference().formatted())
+        .opt_text("due_date", barcode.due_date().map(|d| d.to_string()).as_deref())
+        .finish())
 }

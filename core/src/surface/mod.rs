@@ -28,7 +28,7 @@ pub use answers::Decimals;
 pub use args::{parse_at, ParamKind};
 pub use client::JsonPages;
 pub use fi::{check_identifier, decode_barcode, encode_barcode, reference_forms, IDENTIFIER_KINDS};
-pub use json::write_json_string;
+pub use json::{json_array, json_texts, write_json_string, JsonObject};
 #[cfg(any(test, not(target_arch = "wasm32")))]
 pub(crate) use ops::prepare_parsed;
 pub use ops::{normalize, prepare, prepare_borrowing, OperationInfo, ParamInfo};
