@@ -102,10 +102,11 @@ pack() (
   mkdir -p "$WORK/install" && cd "$WORK/install" &&
     echo '{ "name": "lasku-install-test", "private": true }' >package.json &&
     npm install --offline --no-audit --no-fund --silent "$WORK/$(tail -n 1 "$WORK/packed")" &&
+    test -s node_modules/lasku/LICENSE-MIT && test -s node_modules/lasku/LICENSE-APACHE &&
     node -e 'const l = require("lasku"); if (!l.Client) process.exit(1)' &&
     node --input-type=module -e 'import { Client } from "lasku"; if (!Client) process.exit(1)'
 )
-check "npm pack, install the tarball into a fresh folder, require and import" pack
+check "npm pack, install the tarball into a fresh folder (licences included), require and import" pack
 TARBALL="$WORK/$(tail -n 1 "$WORK/packed" 2>/dev/null)"
 [ -f "$TARBALL" ] && echo "  tarball: $(basename "$TARBALL") $(wc -c <"$TARBALL") bytes"
 check "sandbox binary (cargo build -p lasku-cli)" cargo build -p lasku-cli --locked

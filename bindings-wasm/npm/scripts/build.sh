@@ -44,6 +44,8 @@ wasm-bindgen "$TARGET_DIR/wasm32-unknown-unknown/release/lasku_wasm.wasm" \
 "$WASM_OPT" -Os --converge --one-caller-inline-max-function-size=20 --low-memory-unused \
   --strip-producers --strip-target-features \
   "$NPM_DIR/wasm/lasku_wasm_bg.wasm" -o "$NPM_DIR/wasm/lasku_wasm_bg.wasm"
+# The package carries the project's licence texts (copies of the ones at the repository root).
+cp "$ROOT/LICENSE-MIT" "$ROOT/LICENSE-APACHE" "$NPM_DIR/"
 raw=$(wc -c < "$NPM_DIR/wasm/lasku_wasm_bg.wasm")
 gz=$(gzip -9 -c "$NPM_DIR/wasm/lasku_wasm_bg.wasm" | wc -c)
 echo "lasku_wasm_bg.wasm: $raw bytes, $gz bytes gzipped"
