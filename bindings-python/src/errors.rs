@@ -63,8 +63,17 @@ fn build(py: Python<'_>, error: &Error) -> PyResult<PyErr> {
     let factory = FROM_NATIVE.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
         Ok(py.import("lasku._errors")?.getattr("_from_native")?.unbind())
     })?;
-    let exception = factory.bind(py).call1((fields,))?;
-    Ok(PyErr::from_value(exception))
+    let exception = PyErr::from_value(factory.bind(py).call1((fields,))?);
+    // The exception a Python transport raised (kept by `transport::classify`) is the cause.
+    let source = match error {
+        Error::Transport { error, .. } => error.source.as_ref(),
+        Error::UnknownOutcome(outcome) => outcome.source.as_ref(),
+        _ => None,
+    };
+    if let Some(raised) = source.and_then(|s| s.get().downcast_ref::<PyErr>()) {
+        exception.set_cause(py, Some(raised.clone_ref(py)));
+    }
+    Ok(exception)
 }
 
 fn api_fields(py: Python<'_>, fields: &Bound<'_, PyDict>, api: &ApiError) -> PyResult<()> {

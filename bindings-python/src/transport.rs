@@ -171,7 +171,8 @@ fn response_from_py(py: Python<'_>, value: &Bound<'_, PyAny>) -> Outcome {
 }
 
 /// What a Python exception from a transport means; `after_call` says the callable was running
-/// (so the request may have left) rather than lasku failing to call it.
+/// (so the request may have left) rather than lasku failing to call it. The exception is kept
+/// as the error's source.
 fn classify(py: Python<'_>, error: &PyErr, after_call: bool) -> TransportError {
     let verdict = || -> PyResult<(String, bool, String)> {
         helpers(py)?.getattr("_classify")?.call1((error.value(py), after_call))?.extract()
@@ -184,8 +185,10 @@ fn classify(py: Python<'_>, error: &PyErr, after_call: bool) -> TransportError {
                 "io" => TransportErrorKind::Io,
                 _ => TransportErrorKind::Other,
             };
-            TransportError { kind, may_have_been_sent, message }
+            TransportError::new(kind, may_have_been_sent, message)
         }
         Err(_) => TransportError::maybe_sent(TransportErrorKind::Other, format!("the transport raised {error}")),
     }
+    // The exception itself travels along, to be the `__cause__` of lasku's exception.
+    .with_source(error.clone_ref(py))
 }

@@ -69,10 +69,12 @@ def test_transport_can_add_headers_and_retries_go_through_it(sandbox: Sandbox) -
 
 def test_transport_exceptions_map_to_transport_errors(sandbox: Sandbox) -> None:
     calls: List[int] = []
+    raised: List[BaseException] = []
 
     def refused(request: lasku.HttpRequest) -> Any:
         calls.append(1)
-        raise ConnectionRefusedError("nobody listens")
+        raised.append(ConnectionRefusedError("nobody listens"))
+        raise raised[-1]
 
     client = lasku.Client(api_key=CREDITOR_KEY, base_url=sandbox.base_url, transport=refused, max_retries=2, retry_backoff=0.01)
     with pytest.raises(lasku.TransportError) as caught:
@@ -80,15 +82,23 @@ def test_transport_exceptions_map_to_transport_errors(sandbox: Sandbox) -> None:
     assert caught.value.may_have_been_sent is False and caught.value.kind == "connect"
     assert "nobody listens" in str(caught.value)
     assert len(calls) == 3, "never sent, so even a create is retried"
+    # The exception the transport raised (on the last attempt) is the cause, traceback and all.
+    assert caught.value.__cause__ is raised[-1] and caught.value.__cause__.__traceback__ is not None
 
     def broken(request: lasku.HttpRequest) -> Any:
-        raise RuntimeError("socket exploded mid-request")
+        raised.append(RuntimeError("socket exploded mid-request"))
+        raise raised[-1]
 
     client = lasku.Client(api_key=CREDITOR_KEY, base_url=sandbox.base_url, transport=broken, retry_backoff=0.01)
     n = fresh_number()
     with pytest.raises(lasku.UnknownOutcomeError) as unknown:
         client.create_invoice(invoice(n))
     assert unknown.value.invoice_numbers == [n]
+    assert unknown.value.__cause__ is raised[-1]
+    # Errors that no transport exception caused have none.
+    with pytest.raises(lasku.ValidationError) as invalid:
+        client.create_invoice({"InvoiceNumber": "x", "InvoiceRows": "not rows"})
+    assert invalid.value.__cause__ is None
 
 
 def test_transport_raising_lasku_transport_error_says_what_happened(sandbox: Sandbox) -> None:
@@ -173,6 +183,7 @@ def test_async_transport_errors(sandbox: Sandbox) -> None:
         with pytest.raises(lasku.TransportError) as caught:
             await client.validate_token()
         assert caught.value.may_have_been_sent is False
+        assert isinstance(caught.value.__cause__, ConnectionRefusedError) and str(caught.value.__cause__) == "no"
 
     asyncio.run(main())
 

@@ -162,6 +162,7 @@ impl Client {
             references: Vec::new(),
             other_keys: Vec::new(),
             cause: String::new(),
+            source: None,
         };
         let settled = self.inner.settle(&outcome).await?;
         Ok(SettledOutcome { created: crate::conv::Lower::lower(settled.created), missing: settled.missing })

@@ -118,7 +118,7 @@ impl From<HttpTransportError> for TransportError {
             HttpTransportError::Timeout { reason } => TransportError::maybe_sent(TransportErrorKind::Timeout, reason),
             HttpTransportError::Io { reason } => TransportError::maybe_sent(TransportErrorKind::Io, reason),
             HttpTransportError::Other { reason, may_have_been_sent } => {
-                TransportError { kind: TransportErrorKind::Other, may_have_been_sent, message: reason }
+                TransportError::new(TransportErrorKind::Other, may_have_been_sent, reason)
             }
         }
     }

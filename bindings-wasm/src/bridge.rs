@@ -128,7 +128,7 @@ fn error_from_js(value: &JsValue) -> TransportError {
     // that never turns an ambiguous create into a duplicate.
     let may_have_been_sent = get(value, "mayHaveBeenSent").as_bool().unwrap_or(true);
     let message = get(value, "message").as_string().unwrap_or_else(|| "the transport failed".to_owned());
-    TransportError { kind, may_have_been_sent, message }
+    TransportError::new(kind, may_have_been_sent, message)
 }
 
 impl Transport for JsTransport {

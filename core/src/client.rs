@@ -132,13 +132,14 @@ impl Call {
     }
 
     /// This call's [`Error::UnknownOutcome`], with its natural keys to look it up by.
-    pub(crate) fn unknown_outcome(&self, cause: String) -> Error {
+    pub(crate) fn unknown_outcome(&self, cause: String, source: Option<crate::http::TransportSource>) -> Error {
         Error::UnknownOutcome(UnknownOutcome {
             operation: self.operation.id,
             invoice_numbers: self.keys.invoice_numbers.clone(),
             references: self.keys.references.clone(),
             other_keys: self.keys.other.clone(),
             cause,
+            source,
         })
     }
 
@@ -150,9 +151,10 @@ impl Call {
             Error::Decode { status, message, .. }
                 if (200..300).contains(&status) && !self.operation.is_idempotent() =>
             {
-                self.unknown_outcome(format!(
-                    "HTTP {status} from the server, but its answer could not be read: {message}"
-                ))
+                self.unknown_outcome(
+                    format!("HTTP {status} from the server, but its answer could not be read: {message}"),
+                    None,
+                )
             }
             other => other,
         }
@@ -320,11 +322,11 @@ impl Client {
                     })
                 }
                 RetryDecision::UnknownOutcome => {
-                    let cause = match failure {
-                        Failure::Status(response) => format!("HTTP {} from the server", response.status),
-                        Failure::Transport(error) => error.to_string(),
+                    let (cause, source) = match failure {
+                        Failure::Status(response) => (format!("HTTP {} from the server", response.status), None),
+                        Failure::Transport(error) => (error.to_string(), error.source),
                     };
-                    return Err(call.unknown_outcome(cause));
+                    return Err(call.unknown_outcome(cause, source));
                 }
             }
         }

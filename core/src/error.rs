@@ -43,12 +43,13 @@ pub enum Error {
     Transport {
         /// The catalog operation.
         operation: &'static str,
-        /// What the transport reported.
+        /// What the transport reported (also the error's `source`).
+        #[source]
         error: TransportError,
     },
     /// A create may or may not have happened. It was not re-sent; settle it with
     /// [`crate::Client::settle`], which looks the objects up by their natural keys.
-    #[error("{0}")]
+    #[error(transparent)]
     UnknownOutcome(UnknownOutcome),
     /// The response could not be read.
     #[error("{operation}: could not read the {status} response: {message}")]
@@ -184,6 +185,15 @@ pub struct UnknownOutcome {
     pub other_keys: Vec<String>,
     /// Why the outcome is unknown.
     pub cause: String,
+    /// The transport's own error, when the outcome is unknown because a transport failed and
+    /// handed one over (see [`crate::http::TransportError::source`]); also the `source`.
+    pub source: Option<crate::http::TransportSource>,
+}
+
+impl std::error::Error for UnknownOutcome {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source.as_ref().map(|s| s as &(dyn std::error::Error + 'static))
+    }
 }
 
 impl fmt::Display for UnknownOutcome {

@@ -158,6 +158,42 @@ async fn a_create_is_never_resent_after_it_may_have_arrived() {
 }
 
 #[tokio::test]
+async fn the_transports_own_error_is_the_source_of_lasku_s() {
+    use std::error::Error as _;
+    let reset = || std::io::Error::new(std::io::ErrorKind::ConnectionReset, "reset by peer");
+    fn io(e: &(dyn std::error::Error + 'static)) -> Option<(std::io::ErrorKind, String)> {
+        e.downcast_ref::<std::io::Error>().map(|e| (e.kind(), e.to_string()))
+    }
+    let expected = Some((std::io::ErrorKind::ConnectionReset, "reset by peer".to_owned()));
+
+    // A create that may have arrived: the unknown outcome's source is the transport's error.
+    let failed = TransportError::maybe_sent(TransportErrorKind::Io, "connection reset").with_source(reset());
+    let (transport, _) = scripted(vec![Err(failed)]);
+    let err = client(transport, VirtualTime::default()).create_invoice(&invoice(4243)).await.unwrap_err();
+    let Error::UnknownOutcome(outcome) = &err else { panic!("{err:?}") };
+    assert_eq!(outcome.source.as_ref().and_then(|s| io(s.get())), expected);
+    // The chain goes from the error to the io::Error, and Debug does not print it.
+    let mut chain = Vec::new();
+    let mut next = err.source();
+    while let Some(e) = next {
+        chain.push(e.to_string());
+        next = e.source();
+    }
+    assert_eq!(chain.last().map(String::as_str), Some("reset by peer"), "{chain:?}");
+    assert!(!format!("{err:?}").contains("reset by peer"), "{err:?}");
+
+    // A read that keeps failing: the transport error it ends with carries the source.
+    let failed = TransportError::not_sent(TransportErrorKind::Connect, "refused").with_source(reset());
+    let (transport, _) = scripted(vec![Err(failed.clone()), Err(failed.clone()), Err(failed.clone()), Err(failed)]);
+    let err = client(transport, VirtualTime::default()).validate_token().await.unwrap_err();
+    let Error::Transport { error, .. } = &err else { panic!("{err:?}") };
+    assert_eq!(error.source.as_ref().and_then(|s| io(s.get())), expected);
+    assert_eq!(err.source().and_then(|e| e.source()).map(|e| e.to_string()).as_deref(), Some("reset by peer"));
+    // Without one, there is none.
+    assert!(TransportError::maybe_sent(TransportErrorKind::Io, "x").source().is_none());
+}
+
+#[tokio::test]
 async fn a_create_not_yet_sent_is_retried() {
     let (transport, seen) =
         scripted(vec![Err(TransportError::not_sent(TransportErrorKind::Connect, "refused")), ok("{}")]);

@@ -12,4 +12,4 @@ pub use message::{HttpMethod, HttpRequest, HttpResponse};
 #[cfg(feature = "reqwest")]
 pub use reqwest_transport::{ReqwestTransport, TokioRuntime};
 pub use runtime::Runtime;
-pub use transport::{BoxFuture, MaybeSend, MaybeSync, Transport, TransportError, TransportErrorKind};
+pub use transport::{BoxFuture, MaybeSend, MaybeSync, Transport, TransportError, TransportErrorKind, TransportSource};

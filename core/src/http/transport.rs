@@ -77,8 +77,12 @@ pub enum TransportErrorKind {
 }
 
 /// A failed exchange: no complete HTTP response arrived.
+///
+/// Built with [`TransportError::not_sent`], [`TransportError::maybe_sent`] or
+/// [`TransportError::new`], and [`TransportError::with_source`] to keep the transport's own error.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{kind:?} error{}: {message}", if *.may_have_been_sent { " after the request may have reached the server" } else { " before the request was sent" })]
+#[non_exhaustive]
 pub struct TransportError {
     /// What kind of failure.
     pub kind: TransportErrorKind,
@@ -86,16 +90,75 @@ pub struct TransportError {
     pub may_have_been_sent: bool,
     /// What happened, for people. Never contains secrets.
     pub message: String,
+    /// The transport's own error, when it handed one over (the exception a Python transport
+    /// raised, say, which the Python binding gives back as the `__cause__` of its exception).
+    /// [`std::error::Error::source`] returns it.
+    #[source]
+    pub source: Option<TransportSource>,
 }
 
 impl TransportError {
+    /// A failure of the given kind; `may_have_been_sent` says whether the request may have
+    /// reached the server.
+    pub fn new(kind: TransportErrorKind, may_have_been_sent: bool, message: impl Into<String>) -> Self {
+        TransportError { kind, may_have_been_sent, message: message.into(), source: None }
+    }
+
     /// A failure before anything was sent: safe to retry any operation.
     pub fn not_sent(kind: TransportErrorKind, message: impl Into<String>) -> Self {
-        TransportError { kind, may_have_been_sent: false, message: message.into() }
+        TransportError::new(kind, false, message)
     }
 
     /// A failure after the request may have reached the server.
     pub fn maybe_sent(kind: TransportErrorKind, message: impl Into<String>) -> Self {
-        TransportError { kind, may_have_been_sent: true, message: message.into() }
+        TransportError::new(kind, true, message)
+    }
+
+    /// The same failure, keeping the transport's own error as its source.
+    pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Self {
+        self.source = Some(TransportSource(std::sync::Arc::new(Box::new(source))));
+        self
     }
 }
+
+/// A transport's own error, kept whole and shared (so that errors stay `Clone`). It reads as the
+/// error it holds: its `Display` and `source` are that error's. `Debug` shows only that there is
+/// one, since lasku cannot vouch that a host's error holds no secrets.
+#[derive(Clone)]
+// Boxed inside the `Arc` so that the handle is one word (lasku's `Error` stays small).
+#[allow(clippy::redundant_allocation)]
+pub struct TransportSource(std::sync::Arc<Box<dyn std::error::Error + Send + Sync>>);
+
+impl TransportSource {
+    /// The error itself, to downcast to the type the transport gave.
+    pub fn get(&self) -> &(dyn std::error::Error + Send + Sync + 'static) {
+        &**self.0
+    }
+}
+
+impl std::fmt::Debug for TransportSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TransportSource(..)")
+    }
+}
+
+impl std::fmt::Display for TransportSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for TransportSource {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
+}
+
+/// The same error (the very same, not an equal one).
+impl PartialEq for TransportSource {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for TransportSource {}
