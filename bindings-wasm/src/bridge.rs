@@ -6,7 +6,8 @@
 //! - `send(request)` gets `{ method, url, headers: [[name, value], ...], body?, timeoutMs?,
 //!   connectTimeoutMs? }` and returns `[promise, abort]`; the promise resolves to
 //!   `{ status, headers: [[name, value], ...], body: Uint8Array }` or rejects with
-//!   `{ kind: "connect" | "timeout" | "io" | "other", mayHaveBeenSent, message }`;
+//!   `{ kind: "connect" | "timeout" | "io" | "other", mayHaveBeenSent, message, causeId }`
+//!   (`causeId` numbers what the transport threw, kept on the JavaScript side);
 //!   `abort()` is called when the client stops waiting (its deadline passed).
 //! - `sleep(ms)` returns `[promise, cancel]`; `cancel()` clears the timer when the client no
 //!   longer waits for it, so no timer keeps Node's event loop alive.
@@ -128,8 +129,26 @@ fn error_from_js(value: &JsValue) -> TransportError {
     // that never turns an ambiguous create into a duplicate.
     let may_have_been_sent = get(value, "mayHaveBeenSent").as_bool().unwrap_or(true);
     let message = get(value, "message").as_string().unwrap_or_else(|| "the transport failed".to_owned());
-    TransportError::new(kind, may_have_been_sent, message)
+    let error = TransportError::new(kind, may_have_been_sent, message);
+    // What the transport threw stays in JavaScript (`keepCause`); its number travels along.
+    match get(value, "causeId").as_f64() {
+        Some(id) if id >= 1.0 && id <= f64::from(u32::MAX) => error.with_source(JsCause(id as u32)),
+        _ => error,
+    }
 }
+
+/// The number under which the JavaScript half keeps what a transport threw, as the source of a
+/// [`TransportError`]; `errors::error_json` hands it back as `causeId`.
+#[derive(Debug)]
+pub(crate) struct JsCause(pub u32);
+
+impl std::fmt::Display for JsCause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("what the JavaScript transport threw (kept as the error's cause)")
+    }
+}
+
+impl std::error::Error for JsCause {}
 
 impl Transport for JsTransport {
     fn send(&self, request: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {

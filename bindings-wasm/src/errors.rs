@@ -2,9 +2,12 @@
 //! `Error` subclasses (`fromCore`). The shape: `{ lasku: true, code, message, ... }` with the
 //! fields of the variant in camelCase.
 
+use lasku::http::TransportSource;
 use lasku::surface::{json_array, JsonObject};
 use lasku::validate::Violation;
 use lasku::{ApiError, Error};
+
+use crate::bridge::JsCause;
 use wasm_bindgen::JsValue;
 
 /// A violation as JSON text.
@@ -51,6 +54,7 @@ pub(crate) fn error_json(error: &Error) -> String {
                 .text("kind", &kind)
                 .flag("mayHaveBeenSent", error.may_have_been_sent)
                 .text("detail", &error.message);
+            cause_id(&mut out, error.source.as_ref());
         }
         Error::UnknownOutcome(u) => {
             out.text("operation", u.operation)
@@ -58,6 +62,7 @@ pub(crate) fn error_json(error: &Error) -> String {
                 .texts("references", u.references.iter().map(String::as_str))
                 .texts("otherKeys", u.other_keys.iter().map(String::as_str))
                 .text("reason", &u.cause);
+            cause_id(&mut out, u.source.as_ref());
         }
         Error::Decode { operation, status, body, .. } => {
             out.text("operation", operation).number("status", u64::from(*status)).text("body", body);
@@ -72,6 +77,14 @@ pub(crate) fn error_json(error: &Error) -> String {
         }
     }
     out.finish()
+}
+
+/// `causeId`: the number of what a JavaScript transport threw, when that caused the error (the
+/// package's `fromCore` makes it the error's `cause`).
+fn cause_id(out: &mut JsonObject, source: Option<&TransportSource>) {
+    if let Some(JsCause(id)) = source.and_then(|s| s.get().downcast_ref::<JsCause>()) {
+        out.number("causeId", u64::from(*id));
+    }
 }
 
 /// JSON text as a JavaScript value.

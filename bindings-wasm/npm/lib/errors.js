@@ -124,6 +124,23 @@ const OTHER_CLASSES = {
   internal: InternalError,
 };
 
+/**
+ * What transports threw, by number, until the error they caused reaches the caller as its
+ * `cause`. The core carries the number (`causeId`); an attempt that was retried leaves its entry
+ * behind, so only the latest few are kept.
+ */
+const causes = new Map();
+const MAX_CAUSES = 64;
+let lastCause = 0;
+
+/** Keeps what a transport threw; the number the core carries for it. */
+function keepCause(error) {
+  lastCause = lastCause >= 2 ** 31 - 1 ? 1 : lastCause + 1;
+  causes.set(lastCause, error);
+  if (causes.size > MAX_CAUSES) causes.delete(causes.keys().next().value);
+  return lastCause;
+}
+
 /** Maps what the core threw onto an Error subclass (other errors pass through as they are). */
 function fromCore(thrown) {
   if (thrown instanceof LaskuError) return thrown;
@@ -131,7 +148,11 @@ function fromCore(thrown) {
     if (thrown instanceof Error) return new InternalError(`unexpected error inside lasku: ${thrown.message}`, { cause: thrown });
     return new InternalError(`unexpected error inside lasku: ${String(thrown)}`);
   }
-  const { lasku: _tag, message, ...fields } = thrown;
+  const { lasku: _tag, message, causeId, ...fields } = thrown;
+  if (causeId !== undefined && causes.has(causeId)) {
+    fields.cause = causes.get(causeId);
+    causes.delete(causeId);
+  }
   const Class = API_CLASSES[fields.code] ?? OTHER_CLASSES[fields.code] ?? LaskuError;
   return new Class(message, fields);
 }
@@ -152,4 +173,5 @@ module.exports = {
   ConfigurationError,
   InternalError,
   fromCore,
+  keepCause,
 };

@@ -3,6 +3,7 @@
 // ({ send(request) } or a function) and the core.
 
 const { handOver } = require("./native.js");
+const { keepCause } = require("./errors.js");
 
 /** Error codes (Node's and undici's) that mean no connection was made, so nothing was sent. */
 const NOT_SENT_CODES = new Set([
@@ -61,8 +62,13 @@ function describe(error) {
   return text;
 }
 
-/** What a transport's failure means to the core: kind, and whether the request may have arrived. */
+/** What a transport's failure means to the core: kind, whether the request may have arrived, and
+ * the number under which the thrown value is kept. */
 function classify(error, signal, timedOut) {
+  return { ...verdict(error, signal, timedOut), causeId: keepCause(error) };
+}
+
+function verdict(error, signal, timedOut) {
   const message = describe(error);
   if (error && typeof error === "object" && typeof error.mayHaveBeenSent === "boolean") {
     const kind = ["connect", "timeout", "io", "other"].includes(error.kind) ? error.kind : "other";

@@ -175,17 +175,41 @@ test("a failure the transport marks as not sent lets even a create be retried", 
 
 test("any other failure of a create is an UnknownOutcomeError, and it is not re-sent", async () => {
   let calls = 0;
+  let thrown;
   const client = new lasku.Client({
     apiKey: "k",
     transport: async () => {
       calls += 1;
-      throw new Error("socket hang up");
+      thrown = new Error("socket hang up");
+      throw thrown;
     },
   });
   const error = await client.createInvoice(invoice(3)).catch((e) => e);
   assert.ok(error instanceof lasku.UnknownOutcomeError, `${error}`);
   assert.match(error.reason, /socket hang up/);
   assert.equal(calls, 1);
+  assert.equal(error.cause, thrown, "what the transport threw is the cause");
+});
+
+test("a TransportError's cause is what the transport threw on the last attempt", async () => {
+  const thrown = [];
+  const client = new lasku.Client({
+    apiKey: "k",
+    maxRetries: 2,
+    transport: async () => {
+      thrown.push(Object.assign(new Error(`refused ${thrown.length}`), { code: "ECONNREFUSED" }));
+      throw thrown.at(-1);
+    },
+  });
+  const error = await client.validateToken().catch((e) => e);
+  assert.ok(error instanceof lasku.TransportError, `${error}`);
+  assert.equal(thrown.length, 3);
+  assert.equal(error.cause, thrown[2]);
+  // A non-Error value thrown is the cause as it is; errors no transport caused have none.
+  const odd = new lasku.Client({ apiKey: "k", maxRetries: 0, transport: async () => { throw "just a string"; } });
+  assert.equal((await odd.validateToken().catch((e) => e)).cause, "just a string");
+  const invalid = await client.createInvoice({ InvoiceNumber: 1, InvoiceRows: "no" }).catch((e) => e);
+  assert.ok(invalid instanceof lasku.ValidationError && invalid.cause === undefined, `${invalid}`);
 });
 
 test("a transport answering nonsense is a TransportError; the client stays usable", async () => {
