@@ -38,9 +38,11 @@ wasm-bindgen "$TARGET_DIR/wasm32-unknown-unknown/release/lasku_wasm.wasm" \
 # are inlined only when tiny (20 instructions; binaryen's default inlines them at any size):
 # 11 KB smaller gzipped (12 KB larger raw, since one huge function compresses worse than the
 # pieces it is made of), the batch benchmark no slower.
-# --low-memory-unused lets binaryen fold constant offsets into loads and stores, since nothing
-# lives in the first 1 KB of memory (Rust's stack starts at 1 MB and grows down; data follows
-# it), and the producers and target-features sections are not needed to run: 1.0 KB gzipped.
+# --low-memory-unused lets binaryen fold a small constant added to a pointer into the load's or
+# store's offset. The two differ only when the addition wraps past 4 GB into the lowest kilobyte,
+# which Rust's pointer arithmetic never does (overflowing it is undefined behaviour), so at most
+# such a wrap would trap instead. The producers and target-features sections are not needed to
+# run. Together: 1.0 KB gzipped.
 "$WASM_OPT" -Os --converge --one-caller-inline-max-function-size=20 --low-memory-unused \
   --strip-producers --strip-target-features \
   "$NPM_DIR/wasm/lasku_wasm_bg.wasm" -o "$NPM_DIR/wasm/lasku_wasm_bg.wasm"
