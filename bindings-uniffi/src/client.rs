@@ -156,14 +156,7 @@ impl Client {
     /// Settles an `UnknownOutcome`: pass its `invoice_numbers`; the answer tells which invoices
     /// exist (the create happened) and which are safe to send again.
     pub async fn settle(&self, invoice_numbers: Vec<lasku::model::Identifier>) -> Result<SettledOutcome, LaskuError> {
-        let outcome = lasku::UnknownOutcome {
-            operation: "create_invoice",
-            invoice_numbers,
-            references: Vec::new(),
-            other_keys: Vec::new(),
-            cause: String::new(),
-            source: None,
-        };
+        let outcome = lasku::UnknownOutcome::for_invoices("create_invoice", invoice_numbers);
         let settled = self.inner.settle(&outcome).await?;
         Ok(SettledOutcome { created: crate::conv::Lower::lower(settled.created), missing: settled.missing })
     }

@@ -172,8 +172,10 @@ pub struct FieldError {
 }
 
 /// A create whose outcome is unknown: the request may have reached the server, but no answer
-/// arrived. It carries the natural keys that identify what it would have created.
+/// arrived. It carries the natural keys that identify what it would have created. To settle
+/// invoices known only by number, make one with [`UnknownOutcome::for_invoices`].
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct UnknownOutcome {
     /// The catalog operation.
     pub operation: &'static str,
@@ -188,6 +190,21 @@ pub struct UnknownOutcome {
     /// The transport's own error, when the outcome is unknown because a transport failed and
     /// handed one over (see [`crate::http::TransportError::source`]); also the `source`.
     pub source: Option<crate::http::TransportSource>,
+}
+
+impl UnknownOutcome {
+    /// The unknown outcome of creating these invoices (with no cause or other keys), to hand to
+    /// [`crate::Client::settle`].
+    pub fn for_invoices(operation: &'static str, invoice_numbers: Vec<InvoiceNumber>) -> Self {
+        UnknownOutcome {
+            operation,
+            invoice_numbers,
+            references: Vec::new(),
+            other_keys: Vec::new(),
+            cause: String::new(),
+            source: None,
+        }
+    }
 }
 
 impl std::error::Error for UnknownOutcome {

@@ -2,7 +2,7 @@
 
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// A `HashMap` with [`Fx`].
+/// A hash map (an [`indexmap::IndexMap`], the map kind lasku uses throughout) with [`Fx`].
 pub(crate) type FxHashMap<K, V> = indexmap::IndexMap<K, V, BuildHasherDefault<Fx>>;
 
 /// A small fast hash for short keys that lasku itself chooses (the models' member names): not

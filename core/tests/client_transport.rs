@@ -194,6 +194,17 @@ async fn the_transports_own_error_is_the_source_of_lasku_s() {
 }
 
 #[tokio::test]
+async fn the_default_transport_keeps_reqwests_error_as_the_source() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let config = Config::builder("secret-key-123").base_url(format!("http://127.0.0.1:{port}/v2")).max_retries(0);
+    let err = Client::new(config.build().unwrap()).unwrap().validate_token().await.unwrap_err();
+    let Error::Transport { error, .. } = &err else { panic!("{err:?}") };
+    assert_eq!(error.kind, TransportErrorKind::Connect);
+    let source = error.source.as_ref().expect("reqwest's error is kept");
+    assert!(source.get().downcast_ref::<reqwest::Error>().is_some_and(reqwest::Error::is_connect), "{source}");
+}
+
+#[tokio::test]
 async fn a_create_not_yet_sent_is_retried() {
     let (transport, seen) =
         scripted(vec![Err(TransportError::not_sent(TransportErrorKind::Connect, "refused")), ok("{}")]);

@@ -125,12 +125,13 @@ const OTHER_CLASSES = {
 };
 
 /**
- * What transports threw, by number, until the error they caused reaches the caller as its
- * `cause`. The core carries the number (`causeId`); an attempt that was retried leaves its entry
- * behind, so only the latest few are kept.
+ * What transports threw, by number, for the errors they caused to give as their `cause`. The
+ * core carries the number (`causeId`); one failure may become the error of many items of a
+ * batch report, and an attempt that was retried is never asked for, so entries are not removed
+ * when read: only the latest few hundred are kept.
  */
 const causes = new Map();
-const MAX_CAUSES = 64;
+const MAX_CAUSES = 256;
 let lastCause = 0;
 
 /** Keeps what a transport threw; the number the core carries for it. */
@@ -149,10 +150,7 @@ function fromCore(thrown) {
     return new InternalError(`unexpected error inside lasku: ${String(thrown)}`);
   }
   const { lasku: _tag, message, causeId, ...fields } = thrown;
-  if (causeId !== undefined && causes.has(causeId)) {
-    fields.cause = causes.get(causeId);
-    causes.delete(causeId);
-  }
+  if (causeId !== undefined && causes.has(causeId)) fields.cause = causes.get(causeId);
   const Class = API_CLASSES[fields.code] ?? OTHER_CLASSES[fields.code] ?? LaskuError;
   return new Class(message, fields);
 }

@@ -198,17 +198,29 @@ function bridge(transport) {
       signal: controller.signal,
     };
     const exchange = new Promise((resolve, reject) => {
+      // Only the first outcome counts (a `send` aborted at the deadline rejects after it), and
+      // only that one's error is kept as a cause.
+      let settled = false;
+      const fail = (error, late) => {
+        if (settled) return;
+        settled = true;
+        reject(classify(error, controller.signal, late));
+      };
       // A deadline beyond setTimeout's range is as good as none: the core keeps its own.
       if (typeof raw.timeoutMs === "number" && raw.timeoutMs <= MAX_TIMER_MS) {
         timer = setTimeout(() => {
           timedOut = true;
           const error = new Error(`no response within ${raw.timeoutMs} ms`);
           controller.abort(error);
-          reject(classify(error, controller.signal, () => true));
+          fail(error, () => true);
         }, raw.timeoutMs);
       }
-      (async () => normalizeResponse(await send(request)))().then(resolve, (error) =>
-        reject(classify(error, controller.signal, () => timedOut)),
+      (async () => normalizeResponse(await send(request)))().then(
+        (response) => {
+          settled = true;
+          resolve(response);
+        },
+        (error) => fail(error, () => timedOut),
       );
     });
     const stopTimer = () => clearTimeout(timer);

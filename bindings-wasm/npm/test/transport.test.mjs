@@ -212,6 +212,28 @@ test("a TransportError's cause is what the transport threw on the last attempt",
   assert.ok(invalid instanceof lasku.ValidationError && invalid.cause === undefined, `${invalid}`);
 });
 
+test("in a batch report, every item a failed request carried has its cause", async () => {
+  const thrown = [];
+  const client = new lasku.Client({
+    apiKey: "k",
+    maxRetries: 1,
+    transport: async () => {
+      thrown.push(Object.assign(new Error(`no route ${thrown.length}`), { kind: "connect", mayHaveBeenSent: false }));
+      throw thrown.at(-1);
+    },
+  });
+  const invoices = [1, 2, 3, 4, 5].map((n) => invoice(100 + n));
+  const report = await client.submitInvoices(invoices, { maxPerRequest: 2 });
+  assert.equal(report.outcomes.length, 5);
+  assert.equal(thrown.length, 6, "three requests, each tried twice");
+  report.outcomes.forEach((outcome, i) => {
+    assert.equal(outcome.status, "not_sent", JSON.stringify(outcome));
+    assert.ok(outcome.error instanceof lasku.TransportError, `${outcome.error}`);
+    // Each request's last attempt: items 0-1 the second throw, 2-3 the fourth, 4 the sixth.
+    assert.equal(outcome.error.cause, thrown[2 * Math.floor(i / 2) + 1], `item ${i}`);
+  });
+});
+
 test("a transport answering nonsense is a TransportError; the client stays usable", async () => {
   let answer;
   const client = new lasku.Client({ apiKey: "k", maxRetries: 0, transport: async () => answer });

@@ -35,10 +35,11 @@ fn method(m: HttpMethod) -> reqwest::Method {
     }
 }
 
-fn classify(error: &reqwest::Error) -> TransportError {
-    // reqwest's messages hold the URL but never headers, so no key leaks here.
+fn classify(error: reqwest::Error) -> TransportError {
+    // reqwest's messages hold the URL but never headers, so no key leaks here (and a base URL
+    // with credentials in it is refused).
     let message = error.to_string();
-    if error.is_connect() || error.is_builder() {
+    let failure = if error.is_connect() || error.is_builder() {
         TransportError::not_sent(TransportErrorKind::Connect, message)
     } else if error.is_timeout() {
         TransportError::maybe_sent(TransportErrorKind::Timeout, message)
@@ -46,7 +47,8 @@ fn classify(error: &reqwest::Error) -> TransportError {
         TransportError::maybe_sent(TransportErrorKind::Io, message)
     } else {
         TransportError::maybe_sent(TransportErrorKind::Other, message)
-    }
+    };
+    failure.with_source(error)
 }
 
 impl Transport for ReqwestTransport {
@@ -62,14 +64,14 @@ impl Transport for ReqwestTransport {
             if let Some(body) = request.body {
                 builder = builder.body(body);
             }
-            let response = builder.send().await.map_err(|e| classify(&e))?;
+            let response = builder.send().await.map_err(classify)?;
             let status = response.status().as_u16();
             let headers = response
                 .headers()
                 .iter()
                 .map(|(k, v)| (k.as_str().to_owned(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
                 .collect();
-            let body = response.bytes().await.map_err(|e| classify(&e))?.to_vec();
+            let body = response.bytes().await.map_err(classify)?.to_vec();
             Ok(HttpResponse { status, headers, body })
         })
     }

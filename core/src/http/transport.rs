@@ -114,9 +114,10 @@ impl TransportError {
         TransportError::new(kind, true, message)
     }
 
-    /// The same failure, keeping the transport's own error as its source.
-    pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Self {
-        self.source = Some(TransportSource(std::sync::Arc::new(Box::new(source))));
+    /// The same failure, keeping the transport's own error (any error, or a boxed one) as its
+    /// source.
+    pub fn with_source(mut self, source: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        self.source = Some(TransportSource(std::sync::Arc::new(source.into())));
         self
     }
 }

@@ -453,7 +453,8 @@ pub(crate) fn write_wrapper<S: Serializer>(
 
 /// Reads a wrapper's JSON object into its list, as a derived `Deserialize` would (the member
 /// is required, other members are ignored, a repeated one is refused) and with the same
-/// messages, but with one visitor for every wrapper.
+/// messages, but with one visitor for every wrapper. Unlike a derived struct, it refuses an
+/// array in place of the object.
 pub(crate) struct WrapperReader<'a> {
     /// The wrapper's name, for "expected struct …".
     pub name: &'static str,
