@@ -356,13 +356,15 @@ export declare class NotFoundError extends ApiError {}
 export declare class RateLimitError extends ApiError {
   readonly retryAfterMs: number | null;
 }
-/** No complete response arrived. */
+/** No complete response arrived. Its `cause` is what the transport threw on the last attempt
+ * (lasku's own `Error` when the attempt ran out of time; none when the call's deadline passed). */
 export declare class TransportError extends LaskuError {
   readonly kind: "connect" | "timeout" | "io" | "other";
   readonly mayHaveBeenSent: boolean;
   readonly detail: string | null;
 }
-/** A create may or may not have happened; it was not re-sent. */
+/** A create may or may not have happened; it was not re-sent. When a transport failure is why,
+ * its `cause` is what the transport threw. */
 export declare class UnknownOutcomeError extends LaskuError {
   readonly invoiceNumbers: string[];
   readonly references: string[];

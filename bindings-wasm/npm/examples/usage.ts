@@ -95,7 +95,7 @@ export async function tour(baseUrl = "http://127.0.0.1:8080/v2"): Promise<void> 
   } catch (error) {
     if (error instanceof ValidationError) console.log(error.violations.map((v) => v.path));
     else if (error instanceof RateLimitError) console.log(error.retryAfterMs, error.status);
-    else if (error instanceof UnknownOutcomeError) console.log(error.invoiceNumbers);
+    else if (error instanceof UnknownOutcomeError) console.log(error.invoiceNumbers, error.cause);
     else if (error instanceof ApiError) console.log(error.status, error.body);
     else throw error;
   }
