@@ -39,6 +39,8 @@ rm -rf "$WORK/wheels"
 WHEEL=$(ls "$WORK"/wheels/lasku-*.whl 2>/dev/null | head -n 1)
 [ -n "$WHEEL" ] || give_up "no wheel in $WORK/wheels"
 echo "wheel: $(basename "$WHEEL") ($(du -k "$WHEEL" | cut -f1) KiB)"
+"$PYTHON" -c 'import sys, zipfile; names = zipfile.ZipFile(sys.argv[1]).namelist(); sys.exit(not all(any(n.endswith("/licenses/" + f) for n in names) for f in ("LICENSE-MIT", "LICENSE-APACHE")))' "$WHEEL" ||
+  give_up "the wheel does not carry the licence texts"
 
 step "fresh venv with the wheel"
 rm -rf "$WORK/test-venv"
