@@ -1,7 +1,7 @@
 //! Large batches: split into requests of a configurable size, follow their processing, and
 //! report per item, so a resubmission sends only what is missing.
 
-use indexmap::IndexMap as HashMap;
+use indexmap::IndexMap;
 use std::time::Duration;
 
 use serde_json::Value;
@@ -366,7 +366,7 @@ impl Client {
         }
         let mut pending: Vec<(u64, Vec<usize>)> = Vec::new();
         if let Some(p) = previous {
-            let mut by_batch: HashMap<u64, Vec<usize>> = HashMap::new();
+            let mut by_batch: IndexMap<u64, Vec<usize>> = IndexMap::new();
             for (i, o) in p.outcomes.iter().enumerate() {
                 if let ItemOutcome::Submitted { batch_id } = o {
                     by_batch.entry(*batch_id).or_default().push(i);
@@ -423,13 +423,13 @@ impl Client {
         let mut given_up = Vec::new();
         let started = self.now_millis();
         let max_wait = u64::try_from(options.max_wait.as_millis()).unwrap_or(u64::MAX);
-        let mut last_errors: HashMap<u64, Error> = HashMap::new();
+        let mut last_errors: IndexMap<u64, Error> = IndexMap::new();
         while !pending.is_empty() {
             let mut still = Vec::new();
             for (batch_id, indices) in pending {
                 match K::lines(self, batch_id).await {
                     Ok(Some(lines)) => {
-                        let by_number: HashMap<String, (bool, String)> =
+                        let by_number: IndexMap<String, (bool, String)> =
                             lines.into_iter().map(|(n, ok, message)| (n.as_str().to_owned(), (ok, message))).collect();
                         for i in indices {
                             let keys = items.get(i).map(K::keys).unwrap_or_default();

@@ -1,6 +1,6 @@
 //! Validation and the invoice builder from JSON, for the bindings.
 
-use indexmap::IndexMap as HashMap;
+use indexmap::IndexMap;
 
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -60,7 +60,7 @@ fn ungroup(violations: Vec<Violation>) -> impl Iterator<Item = Violation> {
 /// and returns the validated `SalesInvoice` as JSON (decimals as `decimals` says). A member of the wrong type, a missing or an
 /// unknown one is a violation naming its path (`/rows/0/qty`).
 pub fn build_invoice_json(input_json: &str, decimals: Decimals) -> Result<String> {
-    let input: HashMap<&str, &RawValue> = serde_json::from_str(input_json).map_err(|e| {
+    let input: IndexMap<&str, &RawValue> = serde_json::from_str(input_json).map_err(|e| {
         Error::Validation(vec![Violation::error("", "type", format!("the input must be a JSON object: {e}"))])
     })?;
     // Unknown members in name order (the map has none), each placed by a binary search.
