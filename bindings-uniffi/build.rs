@@ -829,7 +829,7 @@ fn gen_page(out: &mut String, item: &str) -> std::fmt::Result {
     writeln!(
         out,
         "        {item}Page {{ data: crate::conv::Lower::lower(value.data), meta: crate::conv::Lower::lower(value.meta), \
-         has_next, extra: crate::conv::lower_page_extra(value.extra) }}"
+         has_next, extra: crate::conv::lower_extra(value.extra) }}"
     )?;
     writeln!(out, "    }}\n}}\n")?;
     Ok(())

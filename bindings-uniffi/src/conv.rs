@@ -221,15 +221,6 @@ pub(crate) fn lower_extra(extra: Extra) -> Option<String> {
     }
 }
 
-/// `extra` of a page as the text of a JSON object; `None` when empty.
-pub(crate) fn lower_page_extra(extra: serde_json::Map<String, serde_json::Value>) -> Option<String> {
-    if extra.is_empty() {
-        None
-    } else {
-        Some(serde_json::Value::Object(extra).to_string())
-    }
-}
-
 /// Reports a name in `nulls` that is not a member of the model.
 pub(crate) fn unknown_null(at: &At<'_>, model: &str, wire: &str, errs: &mut Errs) {
     invalid(&at.name("nulls"), "ffi.nulls", format!("{wire:?} is not a member of {model}"), errs);

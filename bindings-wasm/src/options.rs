@@ -1,9 +1,10 @@
 //! Option objects (client options, batch options) read member by member from their JSON:
 //! the JavaScript side has checked their names and types; a name or type that still gets here
-//! is a `ConfigurationError` naming it. Read through `serde_json::Value`, which the glue has
-//! anyway, rather than a derived struct each (whose parsers were their own code in the module).
+//! is a `ConfigurationError` naming it. Read through [`Json`], which the core has anyway, rather
+//! than a derived struct each (whose parsers were their own code in the module).
 
-use serde_json::{Map, Value};
+use lasku::model::Json;
+use lasku::table::Table;
 use wasm_bindgen::JsValue;
 
 use crate::errors::to_js_error;
@@ -12,21 +13,21 @@ use crate::errors::to_js_error;
 /// what is left.
 pub(crate) struct Options {
     what: &'static str,
-    members: Map<String, Value>,
+    members: Table<String, Json>,
 }
 
 impl Options {
     /// Reads `json`, an object (empty text means no options).
     pub(crate) fn parse(what: &'static str, json: &str) -> Result<Self, JsValue> {
         let members = if json.trim().is_empty() {
-            Map::new()
+            Table::new()
         } else {
             serde_json::from_str(json).map_err(|e| error(what, format!("not an object of options: {e}")))?
         };
         Ok(Options { what, members })
     }
 
-    fn take(&mut self, name: &str) -> Option<Value> {
+    fn take(&mut self, name: &str) -> Option<Json> {
         self.members.remove(name).filter(|v| !v.is_null())
     }
 
@@ -38,7 +39,7 @@ impl Options {
     pub(crate) fn string(&mut self, name: &str) -> Result<Option<String>, JsValue> {
         match self.take(name) {
             None => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s)),
+            Some(Json::String(s)) => Ok(Some(s)),
             Some(_) => Err(self.wrong(name, "a string")),
         }
     }
@@ -62,11 +63,11 @@ impl Options {
     /// An object whose members are all strings, as (name, value) pairs.
     pub(crate) fn strings(&mut self, name: &str) -> Result<Vec<(String, String)>, JsValue> {
         let Some(value) = self.take(name) else { return Ok(Vec::new()) };
-        let Value::Object(members) = value else { return Err(self.wrong(name, "an object of strings")) };
+        let Json::Object(members) = value else { return Err(self.wrong(name, "an object of strings")) };
         let mut pairs = Vec::with_capacity(members.len());
         for (key, value) in members {
             match value {
-                Value::String(s) => pairs.push((key, s)),
+                Json::String(s) => pairs.push((key, s)),
                 _ => return Err(self.wrong(name, "an object of strings")),
             }
         }

@@ -15,7 +15,7 @@ use crate::catalog::Operation;
 use crate::config::Config;
 use crate::error::{ApiError, Error, FieldError, Result, UnknownOutcome};
 use crate::http::{HttpRequest, HttpResponse, Runtime, Transport, TransportError, TransportErrorKind};
-use crate::model::InvoiceNumber;
+use crate::model::{InvoiceNumber, Json};
 use crate::retry::{self, AttemptResult, RetryDecision, RetryInput};
 
 /// A Cash-In API client. Cheap to clone; clones share the transport.
@@ -421,23 +421,25 @@ fn snippet(body: &[u8]) -> String {
 /// API's `ValidationResponse`), or ASP.NET's problem details, `errors: {field: [messages]}`
 /// (Inferred: the error body is undocumented, and the API runs on .NET), one per message, in
 /// the order the server gave them.
-fn field_errors_of(body: &serde_json::Value) -> Vec<FieldError> {
-    let text = |v: Option<&serde_json::Value>| v.and_then(|m| m.as_str()).unwrap_or("").to_owned();
-    let listed =
-        ["Errors", "errors"].into_iter().filter_map(|name| body.get(name)).find(|v| v.is_array() || v.is_object());
+fn field_errors_of(body: &Json) -> Vec<FieldError> {
+    let text = |v: Option<&Json>| v.and_then(|m| m.as_str()).unwrap_or("").to_owned();
+    let listed = ["Errors", "errors"]
+        .into_iter()
+        .filter_map(|name| body.get(name))
+        .find(|v| matches!(v, Json::Array(_) | Json::Object(_)));
     match listed {
-        Some(serde_json::Value::Array(items)) => items
+        Some(Json::Array(items)) => items
             .iter()
             .filter_map(|item| {
                 let field = item.get("Field").or_else(|| item.get("field"))?.as_str()?.to_owned();
                 Some(FieldError { field, message: text(item.get("Message").or_else(|| item.get("message"))) })
             })
             .collect(),
-        Some(serde_json::Value::Object(fields)) => fields
+        Some(Json::Object(fields)) => fields
             .iter()
             .flat_map(|(field, messages)| {
                 let messages: Vec<String> = match messages {
-                    serde_json::Value::Array(list) => list.iter().map(|m| text(Some(m))).collect(),
+                    Json::Array(list) => list.iter().map(|m| text(Some(m))).collect(),
                     single => vec![text(Some(single))],
                 };
                 messages.into_iter().map(|message| FieldError { field: field.clone(), message })
@@ -449,7 +451,7 @@ fn field_errors_of(body: &serde_json::Value) -> Vec<FieldError> {
 
 /// Turns an error status into the matching [`Error`] variant (`now_ms` reads an HTTP-date `Retry-After`).
 pub fn error_from_response(operation: &Operation, response: &HttpResponse, now_ms: u64) -> Error {
-    let json: Option<serde_json::Value> = from_json_bytes(&response.body).ok();
+    let json: Option<Json> = from_json_bytes(&response.body).ok();
     let text_member = |name: &str| -> Option<String> {
         json.as_ref()?
             .as_object()?

@@ -2,8 +2,10 @@
 
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// A hash map (an [`indexmap::IndexMap`], the map kind lasku uses throughout) with [`Fx`].
-pub(crate) type FxHashMap<K, V> = indexmap::IndexMap<K, V, BuildHasherDefault<Fx>>;
+use crate::table::Table;
+
+/// A hash map (a [`Table`], the map kind lasku uses throughout) with [`Fx`].
+pub(crate) type FxHashMap<K, V> = Table<K, V, BuildHasherDefault<Fx>>;
 
 /// A small fast hash for short keys that lasku itself chooses (the models' member names): not
 /// for keys that come from input, which an attacker could choose to collide (those maps keep

@@ -43,6 +43,7 @@ mod quick;
 pub mod retry;
 mod secret;
 pub mod surface;
+pub mod table;
 pub mod validate;
 
 pub use builder::{InvoiceBuilder, PriceBasis, RowInput};

@@ -1,16 +1,14 @@
 //! Large batches: split into requests of a configurable size, follow their processing, and
 //! report per item, so a resubmission sends only what is missing.
 
-use indexmap::IndexMap;
 use std::time::Duration;
-
-use serde_json::Value;
 
 use super::{
     requests, BatchState, BatchUploadQuery, Case, CaseList, CaseQuery, ExportLineStatus, InvoiceQuery, SalesInvoice,
 };
 use crate::client::{Call, Client};
-use crate::model::{Code, InvoiceNumber};
+use crate::model::{Code, InvoiceNumber, Json};
+use crate::table::Table;
 use crate::validate::{self, Violation};
 use crate::{Error, Result};
 
@@ -181,33 +179,33 @@ type Line = (InvoiceNumber, bool, String);
 // pages was about 9 KB of the npm package's WebAssembly, for members nothing else read.
 
 /// Sends a call and gives its checked answer as a JSON value.
-async fn answer(client: &Client, call: Result<Call>) -> Result<Value> {
+async fn answer(client: &Client, call: Result<Call>) -> Result<Json> {
     let text = client.send_json(&call?).await?;
     serde_json::from_str(&text).map_err(|e| Error::Internal(format!("a checked answer did not parse: {e}")))
 }
 
 /// The items of a list member (none when it is missing or `null`).
-fn items<'a>(value: &'a Value, member: &str) -> impl Iterator<Item = &'a Value> {
-    value.get(member).and_then(Value::as_array).into_iter().flatten()
+fn items<'a>(value: &'a Json, member: &str) -> impl Iterator<Item = &'a Json> {
+    value.get(member).and_then(Json::as_array).into_iter().flatten()
 }
 
 /// An identifier member, a number or a string.
-fn identifier(value: &Value) -> Option<InvoiceNumber> {
+fn identifier(value: &Json) -> Option<InvoiceNumber> {
     match value {
-        Value::String(text) => Some(InvoiceNumber::from(text.as_str())),
-        Value::Number(n) => Some(InvoiceNumber::from_digits(&n.to_string())),
+        Json::String(text) => Some(InvoiceNumber::from(text.as_str())),
+        Json::Number(n) => Some(InvoiceNumber::from_digits(n)),
         _ => None,
     }
 }
 
 /// Whether a batch's `Status` member says it is processed.
-fn processed(batch: &Value) -> bool {
-    batch.get("Status").and_then(Value::as_str).map(BatchState::from_wire) == Some(BatchState::Processed)
+fn processed(batch: &Json) -> bool {
+    batch.get("Status").and_then(Json::as_str).map(BatchState::from_wire) == Some(BatchState::Processed)
 }
 
 /// The `BatchId` of an answer to a batch request.
-fn batch_id(answer: &Value, operation: &'static str, status: u16) -> Result<u64> {
-    answer.get("BatchId").and_then(Value::as_u64).ok_or_else(|| Error::Decode {
+fn batch_id(answer: &Json, operation: &'static str, status: u16) -> Result<u64> {
+    answer.get("BatchId").and_then(Json::as_u64).ok_or_else(|| Error::Decode {
         operation,
         status,
         message: "the answer has no BatchId".to_owned(),
@@ -217,11 +215,11 @@ fn batch_id(answer: &Value, operation: &'static str, status: u16) -> Result<u64>
 
 /// The lines of a processed batch: its items with an invoice number, whether each was
 /// accepted, and the server's message.
-fn to_lines<'a>(items: impl Iterator<Item = &'a Value>) -> Vec<Line> {
+fn to_lines<'a>(items: impl Iterator<Item = &'a Json>) -> Vec<Line> {
     items
         .filter_map(|line| {
-            let status = line.get("Status").and_then(Value::as_str).map(ExportLineStatus::from_wire);
-            let message = line.get("Message").and_then(Value::as_str).unwrap_or_default();
+            let status = line.get("Status").and_then(Json::as_str).map(ExportLineStatus::from_wire);
+            let message = line.get("Message").and_then(Json::as_str).unwrap_or_default();
             Some((
                 identifier(line.get("InvoiceNumber")?)?,
                 status == Some(ExportLineStatus::Accepted),
@@ -258,7 +256,7 @@ impl BatchKind for Invoices {
     async fn lines(client: &Client, batch_id: u64) -> Result<Option<Vec<Line>>> {
         let query = BatchUploadQuery { batch_id: Some(batch_id), ..Default::default() };
         let page = answer(client, requests::list_batch_uploads(&query)).await?;
-        let upload = items(&page, "Data").find(|u| u.get("BatchId").and_then(Value::as_u64) == Some(batch_id));
+        let upload = items(&page, "Data").find(|u| u.get("BatchId").and_then(Json::as_u64) == Some(batch_id));
         Ok(upload.filter(|u| processed(u)).map(|u| to_lines(items(u, "ExportLines"))))
     }
 }
@@ -366,10 +364,12 @@ impl Client {
         }
         let mut pending: Vec<(u64, Vec<usize>)> = Vec::new();
         if let Some(p) = previous {
-            let mut by_batch: IndexMap<u64, Vec<usize>> = IndexMap::new();
+            let mut by_batch: Table<u64, Vec<usize>> = Table::new();
             for (i, o) in p.outcomes.iter().enumerate() {
                 if let ItemOutcome::Submitted { batch_id } = o {
-                    by_batch.entry(*batch_id).or_default().push(i);
+                    if let Some(items) = by_batch.get_or_insert_with(*batch_id, Vec::new) {
+                        items.push(i);
+                    }
                 }
             }
             pending.extend(by_batch);
@@ -423,13 +423,13 @@ impl Client {
         let mut given_up = Vec::new();
         let started = self.now_millis();
         let max_wait = u64::try_from(options.max_wait.as_millis()).unwrap_or(u64::MAX);
-        let mut last_errors: IndexMap<u64, Error> = IndexMap::new();
+        let mut last_errors: Table<u64, Error> = Table::new();
         while !pending.is_empty() {
             let mut still = Vec::new();
             for (batch_id, indices) in pending {
                 match K::lines(self, batch_id).await {
                     Ok(Some(lines)) => {
-                        let by_number: IndexMap<String, (bool, String)> =
+                        let by_number: Table<String, (bool, String)> =
                             lines.into_iter().map(|(n, ok, message)| (n.as_str().to_owned(), (ok, message))).collect();
                         for i in indices {
                             let keys = items.get(i).map(K::keys).unwrap_or_default();
@@ -447,7 +447,7 @@ impl Client {
                         }
                     }
                     Ok(None) => {
-                        last_errors.swap_remove(&batch_id);
+                        last_errors.remove(&batch_id);
                         still.push((batch_id, indices));
                     }
                     Err(e) if may_pass(&e) => {
@@ -464,7 +464,7 @@ impl Client {
             self.sleep(options.poll_interval).await;
         }
         for (batch_id, _) in pending {
-            if let Some(e) = last_errors.swap_remove(&batch_id) {
+            if let Some(e) = last_errors.remove(&batch_id) {
                 given_up.push((batch_id, e));
             }
         }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::model;
+use crate::model::{model, Extra};
 
 model! {
     /// Paging information (`AllocatedPaymentTransactionsMeta`; the same shape is Inferred for the
@@ -34,7 +34,7 @@ pub struct Page<T> {
     pub meta: Option<PageMeta>,
     /// Members the documentation never showed.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: Extra,
 }
 
 // Read by hand rather than derived: the derive's `flatten` buffers the whole page and reads the
@@ -60,7 +60,7 @@ impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for PageVisitor<T> {
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Page<T>, A::Error> {
         let mut data: Option<Vec<T>> = None;
         let mut meta: Option<Option<PageMeta>> = None;
-        let mut extra = serde_json::Map::new();
+        let mut extra = Extra::new();
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 "Data" if data.is_some() => return Err(serde::de::Error::duplicate_field("Data")),
@@ -68,7 +68,7 @@ impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for PageVisitor<T> {
                 "Meta" if meta.is_some() => return Err(serde::de::Error::duplicate_field("Meta")),
                 "Meta" => meta = Some(map.next_value()?),
                 _ => {
-                    let value: serde_json::Value = map.next_value()?;
+                    let value: Box<serde_json::value::RawValue> = map.next_value()?;
                     extra.insert(key, value);
                 }
             }

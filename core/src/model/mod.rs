@@ -9,6 +9,7 @@
 mod codes;
 mod dates;
 mod identifier;
+mod json;
 mod members;
 mod parsed;
 mod schema;
@@ -18,12 +19,15 @@ pub use codes::Code;
 pub(crate) use dates::{not_a_date, not_a_timestamp, parse_http_date};
 pub use dates::{parse_date, parse_timestamp};
 pub use identifier::{Identifier, InvoiceNumber};
+pub use json::Json;
 pub(crate) use members::{
     list_wrapper, write as members_write, write_wrapper, Member, Members, Reader, Slot, Value, WrapperReader,
 };
 pub(crate) use parsed::{not_a_decimal, Parsed};
 pub(crate) use schema::wrapper_wire_type;
 pub use schema::{FieldInfo, WireType, WireTypeRef};
+
+use crate::table::Table;
 
 /// A member's Rust name for [`FieldInfo::rust`]: empty without the `rust-names` feature, so the
 /// names stay out of builds that never read them (the npm package's WebAssembly).
@@ -37,11 +41,10 @@ pub(crate) const fn rust_name(name: &'static str) -> &'static str {
 
 /// Members of a model that lasku does not know by name, each kept as the exact JSON text it
 /// came as, in the order they came. Keeping raw text, not a parsed tree, makes unknown members
-/// cheap to carry through. It dereferences to an [`indexmap::IndexMap`]`<String, Box<RawValue>>`
-/// (the map serde_json's objects use too, so the WebAssembly module holds one kind of map).
+/// cheap to carry through. It dereferences to a [`Table`]`<String, Box<RawValue>>`.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
-pub struct Extra(pub indexmap::IndexMap<String, Box<serde_json::value::RawValue>>);
+pub struct Extra(pub Table<String, Box<serde_json::value::RawValue>>);
 
 impl Extra {
     /// No members.
@@ -63,7 +66,7 @@ impl Extra {
 }
 
 impl std::ops::Deref for Extra {
-    type Target = indexmap::IndexMap<String, Box<serde_json::value::RawValue>>;
+    type Target = Table<String, Box<serde_json::value::RawValue>>;
     fn deref(&self) -> &Self::Target {
         &self.0
     }

@@ -15,7 +15,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
 use serde::Deserializer;
 
 /// How serde_json (with `arbitrary_precision`) hands a number over: a one-entry map under this key.
-const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+pub(crate) const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
 /// A value read from its text, or `null` (`None`): a typed front for [`Kind`], which does the
 /// reading (compiled once per deserializer, not once per value type).

@@ -2,20 +2,19 @@
 //! text, so models are parsed once, straight into their types, and a wrong type becomes a
 //! violation naming its path.
 
-use indexmap::IndexMap;
-
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use crate::cashin::PageRequest;
 use crate::model::{Identifier, WireType, WireTypeRef};
+use crate::table::Table;
 use crate::validate::Violation;
 use crate::{Error, Result};
 
 /// The arguments of one call, by parameter name.
 pub struct Args<'a> {
-    map: IndexMap<&'a str, &'a RawValue>,
+    map: Table<&'a str, &'a RawValue>,
 }
 
 impl<'a> Args<'a> {
@@ -23,9 +22,9 @@ impl<'a> Args<'a> {
     pub fn parse(json: &'a str) -> Result<Self> {
         let trimmed = json.trim();
         if trimmed.is_empty() || trimmed == "null" {
-            return Ok(Args { map: IndexMap::new() });
+            return Ok(Args { map: Table::new() });
         }
-        let map: IndexMap<&'a str, &'a RawValue> = serde_json::from_str(trimmed).map_err(|e| {
+        let map: Table<&'a str, &'a RawValue> = serde_json::from_str(trimmed).map_err(|e| {
             Error::Validation(vec![Violation::error("", "type", format!("the arguments must be a JSON object: {e}"))])
         })?;
         Ok(Args { map })

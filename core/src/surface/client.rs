@@ -9,6 +9,7 @@ use super::ops::{normalize, normalize_item, prepare};
 use crate::cashin::PageRequest;
 use crate::client::Client;
 use crate::pagination::Pages;
+use crate::table::Table;
 use crate::{Error, Result};
 
 impl Client {
@@ -37,24 +38,25 @@ impl Client {
         }
         // Check the arguments once now, so a mistake fails here rather than on the first page.
         prepare(operation_id, args_json)?;
-        let mut base: serde_json::Map<String, serde_json::Value> = if args_json.trim().is_empty() {
-            serde_json::Map::new()
+        let mut base: Table<String, Box<RawValue>> = if args_json.trim().is_empty() {
+            Table::new()
         } else {
             serde_json::from_str(args_json)
                 .map_err(|e| Error::Configuration(format!("the arguments must be a JSON object: {e}")))?
         };
-        let page_size = base.get("page_size").and_then(|v| v.as_u64()).and_then(|v| u32::try_from(v).ok());
-        let start = base.get("page").and_then(|v| v.as_u64()).and_then(|v| u32::try_from(v).ok()).unwrap_or(1);
+        let number = |raw: Option<&Box<RawValue>>| raw.and_then(|v| v.get().parse::<u32>().ok());
+        let page_size = number(base.get("page_size"));
+        let start = number(base.get("page")).unwrap_or(1);
         base.remove("page");
         base.remove("page_size");
         let id = info.id;
         let prepare_page = move |page: PageRequest| {
             let mut args = base.clone();
-            if let Some(p) = page.page {
-                args.insert("page".to_owned(), p.into());
-            }
-            if let Some(size) = page.page_size {
-                args.insert("page_size".to_owned(), size.into());
+            for (name, value) in [("page", page.page), ("page_size", page.page_size)] {
+                if let Some(n) = value {
+                    let raw = RawValue::from_string(n.to_string()).map_err(|e| Error::Internal(e.to_string()))?;
+                    args.insert(name.to_owned(), raw);
+                }
             }
             let text = serde_json::to_string(&args).map_err(|e| Error::Internal(e.to_string()))?;
             prepare(id, &text)

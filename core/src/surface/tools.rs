@@ -1,15 +1,13 @@
 //! Validation and the invoice builder from JSON, for the bindings.
 
-use indexmap::IndexMap;
-
 use serde_json::value::RawValue;
-use serde_json::Value;
 
 use super::answers::Decimals;
 use super::args::{parse_at, Scalar};
 use crate::builder::{InvoiceBuilder, RowInput};
 use crate::cashin::{BatchInvoices, SalesInvoice, SalesInvoiceBatch};
-use crate::model::{not_a_decimal, WireType};
+use crate::model::{not_a_decimal, Json, WireType};
+use crate::table::Table;
 use crate::validate::{self, Violation};
 use crate::{Error, Result};
 
@@ -60,7 +58,7 @@ fn ungroup(violations: Vec<Violation>) -> impl Iterator<Item = Violation> {
 /// and returns the validated `SalesInvoice` as JSON (decimals as `decimals` says). A member of the wrong type, a missing or an
 /// unknown one is a violation naming its path (`/rows/0/qty`).
 pub fn build_invoice_json(input_json: &str, decimals: Decimals) -> Result<String> {
-    let input: IndexMap<&str, &RawValue> = serde_json::from_str(input_json).map_err(|e| {
+    let input: Table<&str, &RawValue> = serde_json::from_str(input_json).map_err(|e| {
         Error::Validation(vec![Violation::error("", "type", format!("the input must be a JSON object: {e}"))])
     })?;
     // Unknown members in name order (the map has none), each placed by a binary search.
@@ -75,19 +73,19 @@ pub fn build_invoice_json(input_json: &str, decimals: Decimals) -> Result<String
         None => return Err(Error::Validation(vec![Violation::error("/invoice", "required", "invoice is required")])),
     };
     let mut builder = InvoiceBuilder::from_invoice(invoice);
-    let rows: Value = match input.get("rows") {
+    let rows: Json = match input.get("rows") {
         Some(raw) => serde_json::from_str(raw.get()).map_err(|e| Error::Internal(e.to_string()))?,
-        None => Value::Null,
+        None => Json::Null,
     };
     match &rows {
-        Value::Array(rows) => {
+        Json::Array(rows) => {
             for (i, row) in rows.iter().enumerate() {
                 if let Some(r) = row_input(row, &format!("/rows/{i}"), &mut violations) {
                     builder = builder.row(r);
                 }
             }
         }
-        Value::Null => violations.push(Violation::error("/rows", "required", "rows is required")),
+        Json::Null => violations.push(Violation::error("/rows", "required", "rows is required")),
         _ => violations.push(Violation::error("/rows", "type", "rows must be a list of rows")),
     }
     if let Some(raw) = input.get("payment_terms_days").filter(|raw| raw.get() != "null") {
@@ -106,7 +104,7 @@ pub fn build_invoice_json(input_json: &str, decimals: Decimals) -> Result<String
 }
 
 /// One row of [`build_invoice_json`]'s input, or `None` with its problems added to `violations`.
-fn row_input(row: &Value, at: &str, violations: &mut Vec<Violation>) -> Option<RowInput> {
+fn row_input(row: &Json, at: &str, violations: &mut Vec<Violation>) -> Option<RowInput> {
     const MEMBERS: [&str; 8] = [
         "description",
         "qty",
@@ -131,7 +129,7 @@ fn row_input(row: &Value, at: &str, violations: &mut Vec<Violation>) -> Option<R
     let present = |name: &str| members.get(name).filter(|v| !v.is_null());
     let text = |name: &str, problem: &mut dyn FnMut(&str, &str, String)| match present(name) {
         None => None,
-        Some(Value::String(s)) => Some(s.clone()),
+        Some(Json::String(s)) => Some(s.clone()),
         Some(_) => {
             problem(name, "type", format!("{name} must be a string"));
             None
@@ -140,8 +138,8 @@ fn row_input(row: &Value, at: &str, violations: &mut Vec<Violation>) -> Option<R
     let decimal = |name: &str, problem: &mut dyn FnMut(&str, &str, String)| {
         let value = present(name)?;
         let text = match value {
-            Value::String(s) => s.clone(),
-            Value::Number(n) => n.to_string(),
+            Json::String(s) => s.clone(),
+            Json::Number(n) => n.clone(),
             _ => {
                 problem(name, "type", format!("{name} must be a decimal number"));
                 return None;
@@ -162,7 +160,7 @@ fn row_input(row: &Value, at: &str, violations: &mut Vec<Violation>) -> Option<R
     let unit = text("unit", &mut problem);
     let gross = match present("price_includes_vat") {
         None => false,
-        Some(Value::Bool(b)) => *b,
+        Some(Json::Bool(b)) => *b,
         Some(_) => {
             problem("price_includes_vat", "type", "price_includes_vat must be true or false".to_owned());
             false

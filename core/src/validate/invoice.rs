@@ -136,7 +136,7 @@ pub(crate) struct BatchCheck {
     violations: Vec<Violation>,
     // SipHash, not `crate::fx`: the keys are the caller's invoice numbers, which may come from
     // anyone (a service validating uploaded batches).
-    seen: indexmap::IndexMap<String, (usize, usize)>,
+    seen: crate::table::Table<String, (usize, usize)>,
 }
 
 impl BatchCheck {

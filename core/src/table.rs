@@ -1,0 +1,295 @@
+//! [`Table`]: lasku's one kind of map, a list of entries in the order they came with a small
+//! hash index over it.
+//!
+//! lasku needs few things of a map: look up, insert (a key inserted again keeps its place and
+//! takes the new value), walk in order. A general-purpose map (indexmap over hashbrown) brings
+//! far more, and cost the npm package's WebAssembly about 7 KB gzipped; this one is an array of
+//! slots, probed linearly, that holds entry numbers.
+
+use std::borrow::Borrow;
+use std::collections::hash_map::RandomState;
+use std::fmt;
+use std::hash::{BuildHasher, Hash};
+use std::marker::PhantomData;
+
+/// An insertion-ordered map. `S` hashes the keys: std's SipHash ([`RandomState`]) by default,
+/// for keys that come from input and could be chosen to collide.
+#[derive(Clone)]
+pub struct Table<K, V, S = RandomState> {
+    entries: Vec<(K, V)>,
+    /// Empty (`0`) or an entry's number plus one; the length is zero or a power of two, at
+    /// least twice the number of entries.
+    slots: Vec<u32>,
+    hasher: S,
+}
+
+impl<K, V, S: Default> Default for Table<K, V, S> {
+    fn default() -> Self {
+        Table { entries: Vec::new(), slots: Vec::new(), hasher: S::default() }
+    }
+}
+
+impl<K, V, S> Table<K, V, S> {
+    /// How many entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entries, in the order their keys first came.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&K, &V)> + DoubleEndedIterator {
+        self.entries.iter().map(|(k, v)| (k, v))
+    }
+
+    /// The keys, in order.
+    pub fn keys(&self) -> impl ExactSizeIterator<Item = &K> + DoubleEndedIterator {
+        self.entries.iter().map(|(k, _)| k)
+    }
+
+    /// The values, in order.
+    pub fn values(&self) -> impl ExactSizeIterator<Item = &V> + DoubleEndedIterator {
+        self.entries.iter().map(|(_, v)| v)
+    }
+}
+
+impl<K: Hash + Eq, V, S: BuildHasher + Default> Table<K, V, S> {
+    /// An empty table.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The slot that holds `key`'s entry (`Ok`), or the empty slot where it would go (`Err`).
+    /// The caller makes sure that there are slots.
+    fn find<Q: Hash + Eq + ?Sized>(&self, key: &Q) -> Result<usize, usize>
+    where
+        K: Borrow<Q>,
+    {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = (self.hasher.hash_one(key) as usize) & mask;
+        loop {
+            match self.slots.get(at).copied().unwrap_or(0) {
+                0 => return Err(at),
+                n => {
+                    let n = n as usize - 1;
+                    if self.entries.get(n).is_some_and(|(k, _)| k.borrow() == key) {
+                        return Ok(n);
+                    }
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The entry number of `key`.
+    fn index_of<Q: Hash + Eq + ?Sized>(&self, key: &Q) -> Option<usize>
+    where
+        K: Borrow<Q>,
+    {
+        if self.entries.is_empty() {
+            return None;
+        }
+        self.find(key).ok()
+    }
+
+    /// The value of `key`.
+    pub fn get<Q: Hash + Eq + ?Sized>(&self, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+    {
+        self.index_of(key).and_then(|n| self.entries.get(n)).map(|(_, v)| v)
+    }
+
+    /// The value of `key`, to change.
+    pub fn get_mut<Q: Hash + Eq + ?Sized>(&mut self, key: &Q) -> Option<&mut V>
+    where
+        K: Borrow<Q>,
+    {
+        let n = self.index_of(key)?;
+        self.entries.get_mut(n).map(|(_, v)| v)
+    }
+
+    /// Whether `key` is in the table.
+    pub fn contains_key<Q: Hash + Eq + ?Sized>(&self, key: &Q) -> bool
+    where
+        K: Borrow<Q>,
+    {
+        self.index_of(key).is_some()
+    }
+
+    /// Sets `key` to `value`: a new key goes last, a known one keeps its place and gives back
+    /// its old value.
+    pub fn insert(&mut self, key: K, value: V) -> Option<V> {
+        if (self.entries.len() + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        match self.find(&key) {
+            Ok(n) => self.entries.get_mut(n).map(|(_, v)| std::mem::replace(v, value)),
+            Err(slot) => {
+                if let Some(s) = self.slots.get_mut(slot) {
+                    *s = u32::try_from(self.entries.len() + 1).unwrap_or(0);
+                }
+                self.entries.push((key, value));
+                None
+            }
+        }
+    }
+
+    /// The value of `key`, first inserting `make()` for a new key.
+    pub fn get_or_insert_with(&mut self, key: K, make: impl FnOnce() -> V) -> Option<&mut V> {
+        let n = match self.index_of(&key) {
+            Some(n) => n,
+            None => {
+                self.insert(key, make());
+                self.entries.len() - 1
+            }
+        };
+        self.entries.get_mut(n).map(|(_, v)| v)
+    }
+
+    /// Takes `key` out, keeping the others in order (the index is rebuilt: for rare removals).
+    pub fn remove<Q: Hash + Eq + ?Sized>(&mut self, key: &Q) -> Option<V>
+    where
+        K: Borrow<Q>,
+    {
+        let n = self.index_of(key)?;
+        let (_, value) = self.entries.remove(n);
+        self.reindex(self.slots.len());
+        Some(value)
+    }
+
+    fn grow(&mut self) {
+        self.reindex((self.slots.len() * 2).max(8));
+    }
+
+    /// Rebuilds the slots, `size` of them.
+    fn reindex(&mut self, size: usize) {
+        self.slots.clear();
+        self.slots.resize(size, 0);
+        for n in 0..self.entries.len() {
+            let Some((key, _)) = self.entries.get(n) else { break };
+            if let Err(slot) = self.find(key) {
+                if let Some(s) = self.slots.get_mut(slot) {
+                    *s = u32::try_from(n + 1).unwrap_or(0);
+                }
+            }
+        }
+    }
+}
+
+impl<K: Hash + Eq, V, S: BuildHasher + Default> FromIterator<(K, V)> for Table<K, V, S> {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(items: I) -> Self {
+        let mut table = Table::new();
+        table.extend(items);
+        table
+    }
+}
+
+impl<K: Hash + Eq, V, S: BuildHasher + Default> Extend<(K, V)> for Table<K, V, S> {
+    fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, items: I) {
+        for (k, v) in items {
+            self.insert(k, v);
+        }
+    }
+}
+
+impl<K, V, S> IntoIterator for Table<K, V, S> {
+    type Item = (K, V);
+    type IntoIter = std::vec::IntoIter<(K, V)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.into_iter()
+    }
+}
+
+/// The same keys with equal values, in any order.
+impl<K: Hash + Eq, V: PartialEq, S: BuildHasher + Default> PartialEq for Table<K, V, S> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().all(|(k, v)| other.get(k) == Some(v))
+    }
+}
+
+impl<K: fmt::Debug, V: fmt::Debug, S> fmt::Debug for Table<K, V, S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+/// Written as a JSON object, in order.
+impl<K: serde::Serialize, V: serde::Serialize, S> serde::Serialize for Table<K, V, S> {
+    fn serialize<Z: serde::Serializer>(&self, serializer: Z) -> Result<Z::Ok, Z::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+/// Read from a JSON object; a member named twice keeps its first place and its last value.
+impl<'de, K, V, S> serde::Deserialize<'de> for Table<K, V, S>
+where
+    K: serde::Deserialize<'de> + Hash + Eq,
+    V: serde::Deserialize<'de>,
+    S: BuildHasher + Default,
+{
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries<K, V, S>(PhantomData<(K, V, S)>);
+        impl<'de, K, V, S> serde::de::Visitor<'de> for Entries<K, V, S>
+        where
+            K: serde::Deserialize<'de> + Hash + Eq,
+            V: serde::Deserialize<'de>,
+            S: BuildHasher + Default,
+        {
+            type Value = Table<K, V, S>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut table = Table::new();
+                while let Some((k, v)) = map.next_entry()? {
+                    table.insert(k, v);
+                }
+                Ok(table)
+            }
+        }
+        deserializer.deserialize_map(Entries(PhantomData))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_order_and_the_first_place_of_a_key() {
+        let mut t: Table<String, u32> = Table::new();
+        assert!(t.is_empty() && t.get("a").is_none());
+        for (i, k) in ["c", "a", "b"].into_iter().enumerate() {
+            assert_eq!(t.insert(k.to_owned(), i as u32), None);
+        }
+        assert_eq!(t.insert("a".to_owned(), 9), Some(1));
+        assert_eq!(t.iter().map(|(k, v)| format!("{k}{v}")).collect::<Vec<_>>(), ["c0", "a9", "b2"]);
+        assert_eq!((t.get("a"), t.get("z"), t.len()), (Some(&9), None, 3));
+        assert_eq!(t.remove("c"), Some(0));
+        assert_eq!(t.keys().map(String::as_str).collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!((t.get("b"), t.get("c")), (Some(&2), None));
+        assert_eq!(t.remove("c"), None);
+        *t.get_or_insert_with("d".to_owned(), || 0).unwrap() += 4;
+        *t.get_or_insert_with("d".to_owned(), || 0).unwrap() += 1;
+        assert_eq!(t.get("d"), Some(&5));
+    }
+
+    #[test]
+    fn many_keys() {
+        let t: Table<u64, u64> = (0..10_000u64).map(|n| (n * 7919, n)).collect();
+        assert_eq!(t.len(), 10_000);
+        assert!((0..10_000u64).all(|n| t.get(&(n * 7919)) == Some(&n)));
+        assert!(!t.contains_key(&1) && t.values().copied().eq(0..10_000));
+    }
+
+    #[test]
+    fn json_object_in_order_last_value_wins() {
+        let t: Table<String, u8> = serde_json::from_str(r#"{"b": 1, "a": 2, "b": 3}"#).unwrap();
+        assert_eq!(serde_json::to_string(&t).unwrap(), r#"{"b":3,"a":2}"#);
+        assert!(serde_json::from_str::<Table<String, u8>>("[1]").is_err());
+    }
+}
