@@ -17,15 +17,82 @@ use std::marker::PhantomData;
 #[derive(Clone)]
 pub struct Table<K, V, S = RandomState> {
     entries: Vec<(K, V)>,
+    index: Index,
+    hasher: S,
+}
+
+/// The hash index of a [`Table`], apart from its key and value types (so that it is compiled
+/// once, not once per kind of table).
+#[derive(Clone, Default)]
+struct Index {
     /// Empty (`0`) or an entry's number plus one; the length is zero or a power of two, at
     /// least twice the number of entries.
     slots: Vec<u32>,
-    hasher: S,
+    /// Each entry's hash, by entry number.
+    hashes: Vec<u64>,
+}
+
+impl Index {
+    /// The entry whose hash is `hash` and for which `same` says yes (`Ok`), or the empty slot
+    /// where it would go (`Err`). There must be slots.
+    fn find(&self, hash: u64, same: &dyn Fn(usize) -> bool) -> Result<usize, usize> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = hash as usize & mask;
+        loop {
+            match self.slots.get(at).copied().unwrap_or(0) {
+                0 => return Err(at),
+                n => {
+                    let n = n as usize - 1;
+                    if self.hashes.get(n) == Some(&hash) && same(n) {
+                        return Ok(n);
+                    }
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Makes room for one more entry.
+    fn reserve_one(&mut self) {
+        if (self.hashes.len() + 1) * 2 > self.slots.len() {
+            self.rebuild((self.slots.len() * 2).max(8));
+        }
+    }
+
+    /// Records a new last entry, its slot found by [`Index::find`].
+    fn push(&mut self, slot: usize, hash: u64) {
+        self.hashes.push(hash);
+        if let Some(s) = self.slots.get_mut(slot) {
+            *s = u32::try_from(self.hashes.len()).unwrap_or(0);
+        }
+    }
+
+    /// Forgets entry `n`; the later ones move down by one.
+    fn remove(&mut self, n: usize) {
+        self.hashes.remove(n);
+        self.rebuild(self.slots.len());
+    }
+
+    /// Rebuilds the slots, `size` of them.
+    fn rebuild(&mut self, size: usize) {
+        self.slots.clear();
+        self.slots.resize(size, 0);
+        let mask = size.wrapping_sub(1);
+        for (n, &hash) in self.hashes.iter().enumerate() {
+            let mut at = hash as usize & mask;
+            while self.slots.get(at).is_some_and(|&s| s != 0) {
+                at = (at + 1) & mask;
+            }
+            if let Some(s) = self.slots.get_mut(at) {
+                *s = u32::try_from(n + 1).unwrap_or(0);
+            }
+        }
+    }
 }
 
 impl<K, V, S: Default> Default for Table<K, V, S> {
     fn default() -> Self {
-        Table { entries: Vec::new(), slots: Vec::new(), hasher: S::default() }
+        Table { entries: Vec::new(), index: Index::default(), hasher: S::default() }
     }
 }
 
@@ -62,26 +129,12 @@ impl<K: Hash + Eq, V, S: BuildHasher + Default> Table<K, V, S> {
         Self::default()
     }
 
-    /// The slot that holds `key`'s entry (`Ok`), or the empty slot where it would go (`Err`).
-    /// The caller makes sure that there are slots.
-    fn find<Q: Hash + Eq + ?Sized>(&self, key: &Q) -> Result<usize, usize>
+    /// [`Index::find`] for `key`.
+    fn find<Q: Hash + Eq + ?Sized>(&self, hash: u64, key: &Q) -> Result<usize, usize>
     where
         K: Borrow<Q>,
     {
-        let mask = self.slots.len().wrapping_sub(1);
-        let mut at = (self.hasher.hash_one(key) as usize) & mask;
-        loop {
-            match self.slots.get(at).copied().unwrap_or(0) {
-                0 => return Err(at),
-                n => {
-                    let n = n as usize - 1;
-                    if self.entries.get(n).is_some_and(|(k, _)| k.borrow() == key) {
-                        return Ok(n);
-                    }
-                }
-            }
-            at = (at + 1) & mask;
-        }
+        self.index.find(hash, &|n| self.entries.get(n).is_some_and(|(k, _)| k.borrow() == key))
     }
 
     /// The entry number of `key`.
@@ -92,7 +145,7 @@ impl<K: Hash + Eq, V, S: BuildHasher + Default> Table<K, V, S> {
         if self.entries.is_empty() {
             return None;
         }
-        self.find(key).ok()
+        self.find(self.hasher.hash_one(key), key).ok()
     }
 
     /// The value of `key`.
@@ -123,15 +176,12 @@ impl<K: Hash + Eq, V, S: BuildHasher + Default> Table<K, V, S> {
     /// Sets `key` to `value`: a new key goes last, a known one keeps its place and gives back
     /// its old value.
     pub fn insert(&mut self, key: K, value: V) -> Option<V> {
-        if (self.entries.len() + 1) * 2 > self.slots.len() {
-            self.grow();
-        }
-        match self.find(&key) {
+        self.index.reserve_one();
+        let hash = self.hasher.hash_one(&key);
+        match self.find(hash, &key) {
             Ok(n) => self.entries.get_mut(n).map(|(_, v)| std::mem::replace(v, value)),
             Err(slot) => {
-                if let Some(s) = self.slots.get_mut(slot) {
-                    *s = u32::try_from(self.entries.len() + 1).unwrap_or(0);
-                }
+                self.index.push(slot, hash);
                 self.entries.push((key, value));
                 None
             }
@@ -156,27 +206,8 @@ impl<K: Hash + Eq, V, S: BuildHasher + Default> Table<K, V, S> {
         K: Borrow<Q>,
     {
         let n = self.index_of(key)?;
-        let (_, value) = self.entries.remove(n);
-        self.reindex(self.slots.len());
-        Some(value)
-    }
-
-    fn grow(&mut self) {
-        self.reindex((self.slots.len() * 2).max(8));
-    }
-
-    /// Rebuilds the slots, `size` of them.
-    fn reindex(&mut self, size: usize) {
-        self.slots.clear();
-        self.slots.resize(size, 0);
-        for n in 0..self.entries.len() {
-            let Some((key, _)) = self.entries.get(n) else { break };
-            if let Err(slot) = self.find(key) {
-                if let Some(s) = self.slots.get_mut(slot) {
-                    *s = u32::try_from(n + 1).unwrap_or(0);
-                }
-            }
-        }
+        self.index.remove(n);
+        Some(self.entries.remove(n).1)
     }
 }
 

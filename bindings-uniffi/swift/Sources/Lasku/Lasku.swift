@@ -3281,8 +3281,6 @@ public func FfiConverterTypeBatchExportLine_lower(_ value: BatchExportLine) -> R
 public struct BatchInvoices: Equatable, Hashable {
     /**
      * The invoices.
-     *
-     * Wire name: `SalesInvoice`.
      */
     public var salesInvoice: [SalesInvoice]
 
@@ -3291,8 +3289,6 @@ public struct BatchInvoices: Equatable, Hashable {
     public init(
         /**
          * The invoices.
-         *
-         * Wire name: `SalesInvoice`.
          */salesInvoice: [SalesInvoice]) {
         self.salesInvoice = salesInvoice
     }
@@ -4358,8 +4354,6 @@ public func FfiConverterTypeCaseInvoiceExtendedPage_lower(_ value: CaseInvoiceEx
 public struct CaseList: Equatable, Hashable {
     /**
      * The cases.
-     *
-     * Wire name: `Cases`.
      */
     public var cases: [Case]
 
@@ -4368,8 +4362,6 @@ public struct CaseList: Equatable, Hashable {
     public init(
         /**
          * The cases.
-         *
-         * Wire name: `Cases`.
          */cases: [Case]) {
         self.cases = cases
     }
@@ -9088,8 +9080,6 @@ public func FfiConverterTypeExternalAgreementStatusResponse_lower(_ value: Exter
 public struct ExternalInvoiceActions: Equatable, Hashable {
     /**
      * The actions.
-     *
-     * Wire name: `Actions`.
      */
     public var actions: [InvoiceAction]
 
@@ -9098,8 +9088,6 @@ public struct ExternalInvoiceActions: Equatable, Hashable {
     public init(
         /**
          * The actions.
-         *
-         * Wire name: `Actions`.
          */actions: [InvoiceAction]) {
         self.actions = actions
     }
@@ -10246,8 +10234,6 @@ public func FfiConverterTypeIntermediationInvoiceDirectPaymentResponse_lower(_ v
 public struct IntermediationInvoiceDirectPayments: Equatable, Hashable {
     /**
      * The payments.
-     *
-     * Wire name: `DirectPayments`.
      */
     public var directPayments: [DirectPayment]
 
@@ -10256,8 +10242,6 @@ public struct IntermediationInvoiceDirectPayments: Equatable, Hashable {
     public init(
         /**
          * The payments.
-         *
-         * Wire name: `DirectPayments`.
          */directPayments: [DirectPayment]) {
         self.directPayments = directPayments
     }
@@ -12064,8 +12048,6 @@ public func FfiConverterTypeMeterDocument_lower(_ value: MeterDocument) -> RustB
 public struct MeterDocumentList: Equatable, Hashable {
     /**
      * The documents.
-     *
-     * Wire name: `Documents`.
      */
     public var documents: [MeterDocument]
 
@@ -12074,8 +12056,6 @@ public struct MeterDocumentList: Equatable, Hashable {
     public init(
         /**
          * The documents.
-         *
-         * Wire name: `Documents`.
          */documents: [MeterDocument]) {
         self.documents = documents
     }
@@ -13039,8 +13019,6 @@ public func FfiConverterTypeOnlineCustomerUpdateResponse_lower(_ value: OnlineCu
 public struct OnlineCustomers: Equatable, Hashable {
     /**
      * The customers.
-     *
-     * Wire name: `Customers`.
      */
     public var customers: [OnlineCustomer]
 
@@ -13049,8 +13027,6 @@ public struct OnlineCustomers: Equatable, Hashable {
     public init(
         /**
          * The customers.
-         *
-         * Wire name: `Customers`.
          */customers: [OnlineCustomer]) {
         self.customers = customers
     }
@@ -14436,8 +14412,6 @@ public func FfiConverterTypeReceivable_lower(_ value: Receivable) -> RustBuffer 
 public struct ReceivablesList: Equatable, Hashable {
     /**
      * The receivables with the payments received.
-     *
-     * Wire name: `Receivables`.
      */
     public var receivables: [Receivable]
 
@@ -14446,8 +14420,6 @@ public struct ReceivablesList: Equatable, Hashable {
     public init(
         /**
          * The receivables with the payments received.
-         *
-         * Wire name: `Receivables`.
          */receivables: [Receivable]) {
         self.receivables = receivables
     }
@@ -17593,8 +17565,6 @@ public func FfiConverterTypeSalesItemResponse_lower(_ value: SalesItemResponse) 
 public struct SalesItems: Equatable, Hashable {
     /**
      * The products.
-     *
-     * Wire name: `Products`.
      */
     public var products: [OnlineProduct]
 
@@ -17603,8 +17573,6 @@ public struct SalesItems: Equatable, Hashable {
     public init(
         /**
          * The products.
-         *
-         * Wire name: `Products`.
          */products: [OnlineProduct]) {
         self.products = products
     }
