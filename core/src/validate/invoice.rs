@@ -99,8 +99,7 @@ pub fn validate_with(invoice: &SalesInvoice, rules: InvoiceRules) -> Report {
     }
     v.extend(amounts::check_header_amounts(invoice));
     v.extend(super::finnish::check_finnish_rules(invoice));
-    v.sort_by_key(|x| path_order(&x.path));
-    Report { violations: v }
+    Report { violations: in_path_order(v) }
 }
 
 /// Validates a batch: every invoice, with paths into the batch document, plus invoice numbers
@@ -198,10 +197,78 @@ fn required_present(v: &mut Vec<Violation>, name: &str, present: bool) {
     }
 }
 
-/// Sorts header members before rows and rows by index, keeping insertion order otherwise.
-fn path_order(path: &str) -> (u8, usize) {
+/// Where a violation goes in the report: `0` for the header's members, `1 + i` for row `i`.
+fn path_order(path: &str) -> usize {
     match path.strip_prefix("/InvoiceRows/") {
-        Some(rest) => (1, rest.split('/').next().and_then(|i| i.parse().ok()).unwrap_or(0)),
-        None => (0, 0),
+        Some(rest) => rest.split('/').next().and_then(|i| i.parse::<usize>().ok()).unwrap_or(0).saturating_add(1),
+        None => 0,
+    }
+}
+
+/// The header's violations first, then the rows' by row, each group in the order found: a
+/// counting sort by [`path_order`] (the rows number at most the invoice's rows). std's stable
+/// sort, for this one call, was 1.8 KB of the WebAssembly module gzipped.
+fn in_path_order(found: Vec<Violation>) -> Vec<Violation> {
+    let places: Vec<usize> = found.iter().map(|x| path_order(&x.path)).collect();
+    if places.windows(2).all(|w| w.first() <= w.get(1)) {
+        return found; // already in order, as most reports are
+    }
+    // `start[p]`: where the violations of place `p` begin.
+    let mut start = vec![0usize; places.iter().max().map_or(0, |&m| m.saturating_add(2))];
+    for &p in &places {
+        if let Some(n) = start.get_mut(p + 1) {
+            *n += 1;
+        }
+    }
+    for p in 1..start.len() {
+        let before = start.get(p - 1).copied().unwrap_or(0);
+        if let Some(n) = start.get_mut(p) {
+            *n += before;
+        }
+    }
+    let mut out: Vec<Option<Violation>> = (0..found.len()).map(|_| None).collect();
+    for (violation, p) in found.into_iter().zip(places) {
+        if let Some(at) = start.get_mut(p) {
+            if let Some(slot) = out.get_mut(*at) {
+                *slot = Some(violation);
+            }
+            *at += 1;
+        }
+    }
+    out.into_iter().flatten().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_first_then_rows_by_index_each_in_the_order_found() {
+        let found: Vec<Violation> = [
+            "/InvoiceRows/10/Qty",
+            "/DueDate",
+            "/InvoiceRows/2/Qty",
+            "/InvoiceRows/10/Tax",
+            "/A",
+            "/InvoiceRows/2/Nto",
+            "/InvoiceRows/x",
+        ]
+        .into_iter()
+        .map(|p| Violation::error(p, "c", "m"))
+        .collect();
+        let paths: Vec<String> = in_path_order(found).into_iter().map(|v| v.path).collect();
+        assert_eq!(
+            paths,
+            [
+                "/DueDate",
+                "/A",
+                "/InvoiceRows/x",
+                "/InvoiceRows/2/Qty",
+                "/InvoiceRows/2/Nto",
+                "/InvoiceRows/10/Qty",
+                "/InvoiceRows/10/Tax"
+            ]
+        );
+        assert!(in_path_order(Vec::new()).is_empty());
     }
 }
