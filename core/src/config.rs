@@ -343,7 +343,7 @@ fn check_base_url(url: &str) -> Result<String> {
 fn is_loopback(host: &str) -> bool {
     host.eq_ignore_ascii_case("localhost")
         || host == "::1"
-        || host.parse::<std::net::Ipv4Addr>().map(|ip| ip.is_loopback()).unwrap_or(false)
+        || crate::ip::ipv4(host).is_some_and(|[first, ..]| first == 127)
 }
 
 #[cfg(test)]

@@ -36,6 +36,7 @@ mod error;
 pub mod fi;
 mod fx;
 pub mod http;
+mod ip;
 pub mod model;
 pub mod money;
 pub mod pagination;

@@ -21,7 +21,7 @@ pub fn renew_token(request: &RenewTokenRequest) -> Result<Call> {
     if request.customer_code.trim().is_empty() {
         violations.push(Violation::error("/customerCode", "required", "the customer code is required"));
     }
-    if request.ip_address.trim().parse::<std::net::IpAddr>().is_err() {
+    if !crate::ip::is_ip_address(request.ip_address.trim()) {
         violations.push(Violation::error(
             "/ipAddress",
             "ip_address.format",
