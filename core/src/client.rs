@@ -279,7 +279,10 @@ impl Client {
                 Some(result) => result,
                 None => Err(TransportError::maybe_sent(
                     TransportErrorKind::Timeout,
-                    format!("no response within the client's deadline of {} ms", inner.config.timeout().as_millis()),
+                    format!(
+                        "no response within the client's deadline of {} ms",
+                        u64::try_from(inner.config.timeout().as_millis()).unwrap_or(u64::MAX)
+                    ),
                 )),
             };
             let (decision, failure) = match result {

@@ -130,8 +130,13 @@ impl Kind {
     fn whole<E: de::Error>(self, n: i128) -> Result<Option<Read>, E> {
         match self {
             Kind::Whole { min, max } if (min..=max).contains(&n) => Ok(Some(Read::Whole(n))),
-            Kind::Whole { min, max } => Err(E::custom(format_args!("{n} is out of range ({min} to {max})"))),
-            _ => self.read(&n.to_string()),
+            Kind::Whole { min, max } => Err(E::custom(format_args!(
+                "{} is out of range ({} to {})",
+                decimal_text(n < 0, n.unsigned_abs()),
+                decimal_text(min < 0, min.unsigned_abs()),
+                decimal_text(max < 0, max.unsigned_abs())
+            ))),
+            _ => self.read(&decimal_text(n < 0, n.unsigned_abs())),
         }
     }
 
@@ -157,6 +162,23 @@ impl Kind {
             })
         })
     }
+}
+
+/// A 128-bit number in decimal, `-` first when `negative`: by hand, since the 128-bit `Display`
+/// brings its own formatter into the WebAssembly module (0.7 KB gzipped) for these few messages.
+fn decimal_text(negative: bool, mut magnitude: u128) -> String {
+    let mut text = Vec::new();
+    loop {
+        text.push(b'0' + (magnitude % 10) as u8);
+        magnitude /= 10;
+        if magnitude == 0 {
+            break;
+        }
+    }
+    if negative {
+        text.push(b'-');
+    }
+    text.iter().rev().map(|&b| char::from(b)).collect()
 }
 
 impl<'de> DeserializeSeed<'de> for Kind {
@@ -214,7 +236,7 @@ impl<'de> Visitor<'de> for Kind {
     fn visit_u128<E: de::Error>(self, n: u128) -> Result<Option<Read>, E> {
         match i128::try_from(n) {
             Ok(n) => self.whole(n),
-            Err(_) => self.read(&n.to_string()),
+            Err(_) => self.read(&decimal_text(false, n)),
         }
     }
 
@@ -244,6 +266,15 @@ impl<'de> Visitor<'de> for Kind {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn decimal_text_is_display() {
+        for n in [0i128, 7, -7, 10, -10, 1234567890, i128::MIN, i128::MAX, i128::from(u64::MAX), -i128::from(u64::MAX)]
+        {
+            assert_eq!(super::decimal_text(n < 0, n.unsigned_abs()), n.to_string());
+        }
+        assert_eq!(super::decimal_text(false, u128::MAX), u128::MAX.to_string());
+    }
+
     use crate::cashin::{SalesInvoice, SalesInvoiceRow};
     use rust_decimal::Decimal;
     use serde_json::json;
