@@ -43,6 +43,12 @@ pub(crate) trait Member: Sized {
     fn slot(place: &mut Option<Self>) -> Slot<'_>;
     /// The member's value, to write.
     fn value(&self) -> Value<'_>;
+    /// The value of an optional member, if it holds one: out of line, so that each model's
+    /// [`Members::value`] is a call per member rather than the match inlined (wasm size).
+    #[inline(never)]
+    fn value_of(place: &Option<Self>) -> Option<Value<'_>> {
+        place.as_ref().map(Self::value)
+    }
 }
 
 /// A member's place, by the kind of value it holds.

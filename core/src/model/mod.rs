@@ -196,7 +196,7 @@ macro_rules! model {
                 }
                 fn value(&self, index: usize) -> Option<$crate::model::Value<'_>> {
                     match ORDER.get(index)? {
-                        $(Idx::$field => self.$field.as_ref().map($crate::model::Member::value),)*
+                        $(Idx::$field => $crate::model::Member::value_of(&self.$field),)*
                     }
                 }
                 fn nulls(&self) -> $crate::model::Nulls {
