@@ -8,8 +8,8 @@ use crate::table::Table;
 pub(crate) type FxHashMap<K, V> = Table<K, V, BuildHasherDefault<Fx>>;
 
 /// A small fast hash for short keys that lasku itself chooses (the models' member names): not
-/// for keys that come from input, which an attacker could choose to collide (those maps keep
-/// std's SipHash).
+/// for keys that come from input, which an attacker could choose to collide (those maps hash
+/// with [`crate::table::Keys`]: std's SipHash with random keys, where std has randomness).
 #[derive(Default)]
 pub(crate) struct Fx(u64);
 

@@ -7,18 +7,58 @@
 //! slots, probed linearly, that holds entry numbers.
 
 use std::borrow::Borrow;
-use std::collections::hash_map::RandomState;
 use std::fmt;
-use std::hash::{BuildHasher, Hash};
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::marker::PhantomData;
 
-/// An insertion-ordered map. `S` hashes the keys: std's SipHash ([`RandomState`]) by default,
-/// for keys that come from input and could be chosen to collide.
+/// An insertion-ordered map. `S` hashes the keys: [`Keys`] by default, for keys that come from
+/// input and could be chosen to collide.
 #[derive(Clone)]
-pub struct Table<K, V, S = RandomState> {
+pub struct Table<K, V, S = Keys> {
     entries: Vec<(K, V)>,
     index: Index,
     hasher: S,
+}
+
+/// How a [`Table`] hashes its keys unless told otherwise: std's SipHash with random keys. On
+/// `wasm32-unknown-unknown`, where std has no source of randomness and SipHash's keys would be
+/// fixed (so no defence against chosen collisions), lasku's own small hash instead, which keeps
+/// SipHash out of the npm package's WebAssembly.
+#[derive(Clone, Default)]
+pub struct Keys {
+    #[cfg(not(target_arch = "wasm32"))]
+    random: std::collections::hash_map::RandomState,
+}
+
+/// The hasher of [`Keys`].
+pub struct KeyHasher {
+    #[cfg(not(target_arch = "wasm32"))]
+    inner: std::collections::hash_map::DefaultHasher,
+    #[cfg(target_arch = "wasm32")]
+    inner: crate::fx::Fx,
+}
+
+impl BuildHasher for Keys {
+    type Hasher = KeyHasher;
+    fn build_hasher(&self) -> KeyHasher {
+        #[cfg(not(target_arch = "wasm32"))]
+        let inner = self.random.build_hasher();
+        #[cfg(target_arch = "wasm32")]
+        let inner = crate::fx::Fx::default();
+        KeyHasher { inner }
+    }
+}
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.inner.write(bytes);
+    }
+    fn write_u8(&mut self, byte: u8) {
+        self.inner.write_u8(byte);
+    }
+    fn finish(&self) -> u64 {
+        self.inner.finish()
+    }
 }
 
 /// The hash index of a [`Table`], apart from its key and value types (so that it is compiled

@@ -133,8 +133,8 @@ pub(crate) fn breaks_rules(invoice: &SalesInvoice) -> bool {
 #[derive(Default)]
 pub(crate) struct BatchCheck {
     violations: Vec<Violation>,
-    // SipHash, not `crate::fx`: the keys are the caller's invoice numbers, which may come from
-    // anyone (a service validating uploaded batches).
+    // `table::Keys` (random SipHash keys), not `crate::fx`: the keys are the caller's invoice
+    // numbers, which may come from anyone (a service validating uploaded batches).
     seen: crate::table::Table<String, (usize, usize)>,
 }
 
