@@ -337,7 +337,7 @@ impl Client {
 
     /// Sends a call and parses the JSON answer. A success answer of an operation that is not
     /// idempotent that cannot be read is [`Error::UnknownOutcome`] (see
-    /// [`Call::unreadable_answer`]).
+    /// `Call::unreadable_answer`).
     pub async fn execute_json<T: DeserializeOwned>(&self, call: &Call) -> Result<T> {
         let response = self.execute(call).await?;
         parse_json(call.operation, &response).map_err(|e| call.unreadable_answer(e))

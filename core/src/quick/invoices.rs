@@ -288,7 +288,7 @@ fn invoices(lx: &mut Lexer<'_>, g: usize, work: &mut Work<'_, Passed>, tally: &m
 
 /// The invoices of one batch checked list by list, in order, as their JSON texts arrive: for a
 /// binding that writes the lists on one thread and checks them on another. Each list is read as
-/// [`submit_batch`] reads the batch's single list of invoices, with the rules across invoices
+/// `submit_batch` reads the batch's single list of invoices, with the rules across invoices
 /// (no invoice number twice) kept over all the lists, so the batch made of them (their elements
 /// in order, in one `SalesInvoice` list) is vouched for exactly when `submit_batch` would vouch
 /// for it. Once a list fails, every later one does too: the caller then prepares the batch the

@@ -95,7 +95,7 @@ impl<'a> Args<'a> {
 /// Parses JSON text into `T`; a wrong type or shape is [`Error::Validation`] with the JSON
 /// pointer of the offending member under `prefix`.
 ///
-/// The pointer is found from where the parser stopped (see [`pointer_at`]) rather than by
+/// The pointer is found from where the parser stopped (see `pointer_at`) rather than by
 /// tracking the path while parsing (as `serde_path_to_error` does): tracking would need a second
 /// copy of every model's parsing code, a large part of the WebAssembly module.
 pub fn parse_at<T: DeserializeOwned>(json: &str, prefix: &str) -> Result<T> {

@@ -65,7 +65,7 @@ macro_rules! param_value {
 
 /// Prepares any operation from its JSON arguments.
 ///
-/// Big batches take the quick path ([`crate::quick`]) when it can vouch for every invoice; any
+/// Big batches take the quick path (`crate::quick`) when it can vouch for every invoice; any
 /// other case, and every error, comes from parsing the arguments into their types.
 pub fn prepare(operation_id: &str, args_json: &str) -> Result<Call> {
     let (mut call, body) = prepare_borrowing(operation_id, args_json)?;
@@ -192,7 +192,7 @@ fn unknown_args(op: &OperationInfo, unknown: &[String]) -> Error {
 }
 
 /// Checks an answer against the operation's wire schema and writes it back as normalized JSON
-/// (see [`super::answers`]: decimals as `decimals` says, timestamps in UTC, explicit nulls kept).
+/// (see `super::answers`: decimals as `decimals` says, timestamps in UTC, explicit nulls kept).
 pub fn normalize(operation_id: &str, status: u16, body: &[u8], decimals: Decimals) -> Result<String> {
     let op = find(operation_id)?;
     if op.id == "renew_token" {
