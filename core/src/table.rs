@@ -12,7 +12,8 @@ use std::hash::{BuildHasher, Hash, Hasher};
 use std::marker::PhantomData;
 
 /// An insertion-ordered map. `S` hashes the keys: [`Keys`] by default, for keys that come from
-/// input and could be chosen to collide.
+/// input and could be chosen to collide. It holds at most `u32::MAX - 1` entries (its index
+/// numbers them in 32 bits).
 #[derive(Clone)]
 pub struct Table<K, V, S = Keys> {
     entries: Vec<(K, V)>,
@@ -26,24 +27,24 @@ pub struct Table<K, V, S = Keys> {
 /// SipHash out of the npm package's WebAssembly.
 #[derive(Clone, Default)]
 pub struct Keys {
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
     random: std::collections::hash_map::RandomState,
 }
 
 /// The hasher of [`Keys`].
 pub struct KeyHasher {
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
     inner: std::collections::hash_map::DefaultHasher,
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
     inner: crate::fx::Fx,
 }
 
 impl BuildHasher for Keys {
     type Hasher = KeyHasher;
     fn build_hasher(&self) -> KeyHasher {
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
         let inner = self.random.build_hasher();
-        #[cfg(target_arch = "wasm32")]
+        #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
         let inner = crate::fx::Fx::default();
         KeyHasher { inner }
     }
@@ -77,7 +78,7 @@ impl Index {
     /// where it would go (`Err`). There must be slots.
     fn find(&self, hash: u64, same: &dyn Fn(usize) -> bool) -> Result<usize, usize> {
         let mask = self.slots.len().wrapping_sub(1);
-        let mut at = hash as usize & mask;
+        let mut at = start(hash, self.slots.len());
         loop {
             match self.slots.get(at).copied().unwrap_or(0) {
                 0 => return Err(at),
@@ -119,7 +120,7 @@ impl Index {
         self.slots.resize(size, 0);
         let mask = size.wrapping_sub(1);
         for (n, &hash) in self.hashes.iter().enumerate() {
-            let mut at = hash as usize & mask;
+            let mut at = start(hash, size);
             while self.slots.get(at).is_some_and(|&s| s != 0) {
                 at = (at + 1) & mask;
             }
@@ -127,6 +128,16 @@ impl Index {
                 *s = u32::try_from(n + 1).unwrap_or(0);
             }
         }
+    }
+}
+
+/// The slot where the search for `hash` starts among `size` (a power of two): the hash's top
+/// bits, since a multiplicative hash such as [`crate::fx`]'s mixes its input into the high bits
+/// (its low bits alone gave thousands of probes per key for numbers like `INV-2024-000001`).
+fn start(hash: u64, size: usize) -> usize {
+    match size.trailing_zeros() {
+        0 => 0,
+        bits => (hash >> (64 - bits.min(63))) as usize,
     }
 }
 
@@ -160,6 +171,16 @@ impl<K, V, S> Table<K, V, S> {
     /// The values, in order.
     pub fn values(&self) -> impl ExactSizeIterator<Item = &V> + DoubleEndedIterator {
         self.entries.iter().map(|(_, v)| v)
+    }
+
+    /// The entries, in order, their values to change.
+    pub fn iter_mut(&mut self) -> impl ExactSizeIterator<Item = (&K, &mut V)> + DoubleEndedIterator {
+        self.entries.iter_mut().map(|(k, v)| (&*k, v))
+    }
+
+    /// The values, in order, to change.
+    pub fn values_mut(&mut self) -> impl ExactSizeIterator<Item = &mut V> + DoubleEndedIterator {
+        self.entries.iter_mut().map(|(_, v)| v)
     }
 }
 
@@ -240,7 +261,24 @@ impl<K: Hash + Eq, V, S: BuildHasher + Default> Table<K, V, S> {
         self.entries.get_mut(n).map(|(_, v)| v)
     }
 
-    /// Takes `key` out, keeping the others in order (the index is rebuilt: for rare removals).
+    /// Keeps the entries for which `keep` says yes, in order (the index is rebuilt once).
+    pub fn retain(&mut self, mut keep: impl FnMut(&K, &mut V) -> bool) {
+        let mut hashes = std::mem::take(&mut self.index.hashes).into_iter();
+        let mut kept = Vec::with_capacity(self.entries.len());
+        self.entries.retain_mut(|(k, v)| {
+            let hash = hashes.next().unwrap_or(0);
+            let yes = keep(k, v);
+            if yes {
+                kept.push(hash);
+            }
+            yes
+        });
+        self.index.hashes = kept;
+        self.index.rebuild(self.index.slots.len());
+    }
+
+    /// Takes `key` out, keeping the others in order (the index is rebuilt: for rare removals;
+    /// [`Table::retain`] takes out many at once).
     pub fn remove<Q: Hash + Eq + ?Sized>(&mut self, key: &Q) -> Option<V>
     where
         K: Borrow<Q>,
@@ -279,6 +317,14 @@ impl<K, V, S> IntoIterator for Table<K, V, S> {
 impl<K: Hash + Eq, V: PartialEq, S: BuildHasher + Default> PartialEq for Table<K, V, S> {
     fn eq(&self, other: &Self) -> bool {
         self.len() == other.len() && self.iter().all(|(k, v)| other.get(k) == Some(v))
+    }
+}
+
+impl<'a, K, V, S> IntoIterator for &'a Table<K, V, S> {
+    type Item = (&'a K, &'a V);
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, (K, V)>, fn(&'a (K, V)) -> (&'a K, &'a V)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.iter().map(|(k, v)| (k, v))
     }
 }
 
@@ -355,6 +401,46 @@ mod tests {
         assert_eq!(t.len(), 10_000);
         assert!((0..10_000u64).all(|n| t.get(&(n * 7919)) == Some(&n)));
         assert!(!t.contains_key(&1) && t.values().copied().eq(0..10_000));
+    }
+
+    #[test]
+    fn retain_and_iterate() {
+        let mut t: Table<u32, u32> = (0..100).map(|n| (n, n)).collect();
+        t.retain(|k, v| {
+            *v += 1;
+            k % 3 == 0
+        });
+        assert_eq!(t.len(), 34);
+        assert!((0..100).all(|n| t.get(&n) == (n % 3 == 0).then_some(&(n + 1))));
+        t.values_mut().for_each(|v| *v = 0);
+        assert!((&t).into_iter().all(|(_, v)| *v == 0) && t.iter_mut().count() == 34);
+        t.insert(1000, 1);
+        assert_eq!(t.keys().last(), Some(&1000));
+    }
+
+    /// The average distance from where a key's search starts to where it sits.
+    fn mean_probes<K, V, S>(t: &Table<K, V, S>) -> f64 {
+        let size = t.index.slots.len();
+        let mut total = 0;
+        for (at, &n) in t.index.slots.iter().enumerate() {
+            if n != 0 {
+                let first = start(t.index.hashes[n as usize - 1], size);
+                total += (at + size - first) % size + 1;
+            }
+        }
+        total as f64 / t.len() as f64
+    }
+
+    #[test]
+    fn numbered_keys_spread_with_either_hash() {
+        let keys = || (0..100_000).map(|n| (format!("INV-2024-{n:06}"), ()));
+        let fx: Table<String, (), std::hash::BuildHasherDefault<crate::fx::Fx>> = keys().collect();
+        let keyed: Table<String, ()> = keys().collect();
+        let digits: Table<String, (), std::hash::BuildHasherDefault<crate::fx::Fx>> =
+            (0..100_000u32).map(|n| (n.to_string(), ())).collect();
+        for mean in [mean_probes(&fx), mean_probes(&keyed), mean_probes(&digits)] {
+            assert!(mean < 3.0, "{mean}");
+        }
     }
 
     #[test]

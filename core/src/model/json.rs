@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 
-use super::parsed::NUMBER_TOKEN;
+use super::parsed::{decimal_text, NUMBER_TOKEN};
 use crate::table::Table;
 
 /// A JSON value. Numbers keep their exact digits; objects keep their members in order (a member
@@ -20,7 +20,8 @@ pub enum Json {
     Null,
     /// `true` or `false`.
     Bool(bool),
-    /// A number: its digits exactly as written (an exponent is written with its sign, `1e+400`).
+    /// A number: from JSON text, its digits as written (serde_json writes an exponent in lower
+    /// case with its sign: `1E5` comes as `1e+5`); from other deserializers, as they hand it over.
     Number(String),
     /// A string.
     String(String),
@@ -121,6 +122,21 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Ok(Json::Number(n.to_string()))
     }
 
+    fn visit_i128<E: de::Error>(self, n: i128) -> Result<Json, E> {
+        Ok(Json::Number(decimal_text(n < 0, n.unsigned_abs())))
+    }
+
+    fn visit_u128<E: de::Error>(self, n: u128) -> Result<Json, E> {
+        Ok(Json::Number(decimal_text(false, n)))
+    }
+
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Json, E> {
+        match n.is_finite() {
+            true => Ok(Json::Number(n.to_string())),
+            false => Err(E::invalid_value(de::Unexpected::Float(n), &self)),
+        }
+    }
+
     fn visit_str<E: de::Error>(self, s: &str) -> Result<Json, E> {
         Ok(Json::String(s.to_owned()))
     }
@@ -142,7 +158,11 @@ impl<'de> Visitor<'de> for JsonVisitor {
         let Some(first) = map.next_key::<String>()? else { return Ok(Json::Object(members)) };
         // serde_json (with `arbitrary_precision`) hands a number over as a one-member map.
         if first == NUMBER_TOKEN {
-            return Ok(Json::Number(map.next_value()?));
+            let text: String = map.next_value()?;
+            return match is_number(&text) {
+                true => Ok(Json::Number(text)),
+                false => Err(de::Error::invalid_value(de::Unexpected::Str(&text), &"a JSON number")),
+            };
         }
         members.insert(first, map.next_value()?);
         while let Some((name, value)) = map.next_entry()? {
@@ -150,6 +170,36 @@ impl<'de> Visitor<'de> for JsonVisitor {
         }
         Ok(Json::Object(members))
     }
+}
+
+/// Whether `text` is a number as JSON writes one: `-`?, `0` or digits not starting with `0`,
+/// an optional fraction, an optional exponent.
+fn is_number(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |from: usize| b.iter().skip(from).take_while(|c| c.is_ascii_digit()).count();
+    let mut at = usize::from(b.first() == Some(&b'-'));
+    match (b.get(at), digits(at)) {
+        (Some(b'0'), _) => at += 1,
+        (_, 0) => return false,
+        (_, n) => at += n,
+    }
+    if b.get(at) == Some(&b'.') {
+        match digits(at + 1) {
+            0 => return false,
+            n => at += 1 + n,
+        }
+    }
+    if matches!(b.get(at), Some(b'e' | b'E')) {
+        at += 1;
+        if matches!(b.get(at), Some(b'+' | b'-')) {
+            at += 1;
+        }
+        match digits(at) {
+            0 => return false,
+            n => at += n,
+        }
+    }
+    at == b.len()
 }
 
 #[cfg(test)]
@@ -180,5 +230,21 @@ mod tests {
         assert_eq!(keys, ["a", "b", "c"]);
         assert!(json.get("zz").is_none() && Json::Null.is_null() && json.as_str().is_none());
         assert_eq!(serde_json::from_str::<Json>("{}").unwrap(), Json::Object(Table::new()));
+        // Through serde_json's number key only a real number passes.
+        assert!(serde_json::from_str::<Json>(r#"{"$serde_json::private::Number": "abc"}"#).is_err());
+    }
+
+    #[test]
+    fn numbers_from_other_deserializers_and_the_number_grammar() {
+        let value = serde_json::json!({"f": 1.5, "big": u64::MAX});
+        let json: Json = serde::Deserialize::deserialize(value).unwrap();
+        assert_eq!(json.get("f"), Some(&Json::Number("1.5".into())));
+        assert_eq!(json.get("big").and_then(Json::as_u64), Some(u64::MAX));
+        for good in ["0", "-0", "12", "1.5", "-0.25", "1e5", "1E+5", "2.5e-3"] {
+            assert!(is_number(good), "{good}");
+        }
+        for bad in ["", "-", "01", "1.", ".5", "1e", "1e+", "+1", "abc", "1x", "- 1", "0x10"] {
+            assert!(!is_number(bad), "{bad}");
+        }
     }
 }

@@ -166,7 +166,7 @@ impl Kind {
 
 /// A 128-bit number in decimal, `-` first when `negative`: by hand, since the 128-bit `Display`
 /// brings its own formatter into the WebAssembly module (0.7 KB gzipped) for these few messages.
-fn decimal_text(negative: bool, mut magnitude: u128) -> String {
+pub(crate) fn decimal_text(negative: bool, mut magnitude: u128) -> String {
     let mut text = Vec::new();
     loop {
         text.push(b'0' + (magnitude % 10) as u8);
