@@ -85,10 +85,15 @@ impl JsonPages {
             Ok(page) => page,
             Err(e) => return Some(Err(e)),
         };
-        let mut items = Vec::with_capacity(page.data.len());
-        for raw in &page.data {
+        let mut text = String::from("{\"Data\":[");
+        for (i, raw) in page.data.iter().enumerate() {
             match normalize_item(self.id, raw, self.decimals) {
-                Ok(item) => items.push(item),
+                Ok(item) => {
+                    if i > 0 {
+                        text.push(',');
+                    }
+                    text.push_str(&item);
+                }
                 Err(e) => return Some(Err(e)),
             }
         }
@@ -99,7 +104,10 @@ impl JsonPages {
             },
             None => "null".to_owned(),
         };
-        Some(Ok(format!("{{\"Data\":[{}],\"Meta\":{meta}}}", items.join(","))))
+        text.push_str("],\"Meta\":");
+        text.push_str(&meta);
+        text.push('}');
+        Some(Ok(text))
     }
 
     /// The next item as JSON text, or `None` after the last.
