@@ -77,7 +77,8 @@ pub enum Credential {
 pub struct Operation {
     /// Stable identifier (snake_case), used in logs, hit records and path overrides.
     pub id: &'static str,
-    /// Navigation group, e.g. `"Invoice endpoints › Invoice Service"`.
+    /// Navigation group, e.g. `"Invoice endpoints › Invoice Service"` (empty without the
+    /// `catalog-docs` feature).
     pub group: &'static str,
     /// The name the provider's navigation gives.
     pub name: &'static str,
@@ -89,7 +90,7 @@ pub struct Operation {
     pub path: &'static str,
     /// Whether the path is published or inferred.
     pub path_provenance: Provenance,
-    /// The provider's documentation page.
+    /// The provider's documentation page (empty without the `catalog-docs` feature).
     pub doc_url: &'static str,
     /// Which key the operation needs.
     pub credential: Credential,
@@ -106,6 +107,16 @@ impl Operation {
 
 const NAV: &str = "https://developer-api.cash-in.com/";
 
+/// A navigation group or documentation page: empty without the `catalog-docs` feature, so the
+/// texts stay out of builds that never read them (the npm package's WebAssembly).
+const fn docs(text: &'static str) -> &'static str {
+    if cfg!(feature = "catalog-docs") {
+        text
+    } else {
+        ""
+    }
+}
+
 macro_rules! catalog {
     ($( $id:ident : $group:literal, $name:literal, $method:ident $mp:ident, $path:literal $pp:ident, $page:literal, $cred:ident, $impl:literal; )*) => {
         /// Stable identifiers of every catalog operation.
@@ -121,13 +132,13 @@ macro_rules! catalog {
         pub const OPERATIONS: &[Operation] = &[
             $(Operation {
                 id: stringify!($id),
-                group: $group,
+                group: docs($group),
                 name: $name,
                 method: Method::$method,
                 method_provenance: Provenance::$mp,
                 path: $path,
                 path_provenance: Provenance::$pp,
-                doc_url: if $page.is_empty() { NAV } else { concat!("https://developer-api.cash-in.com/", $page) },
+                doc_url: docs(if $page.is_empty() { NAV } else { concat!("https://developer-api.cash-in.com/", $page) }),
                 credential: Credential::$cred,
                 implemented: $impl,
             },)*
