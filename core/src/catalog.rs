@@ -80,7 +80,7 @@ pub struct Operation {
     /// Navigation group, e.g. `"Invoice endpoints › Invoice Service"` (empty without the
     /// `catalog-docs` feature).
     pub group: &'static str,
-    /// The name the provider's navigation gives.
+    /// The name the provider's navigation gives (empty without the `catalog-docs` feature).
     pub name: &'static str,
     /// HTTP method.
     pub method: Method,
@@ -107,8 +107,8 @@ impl Operation {
 
 const NAV: &str = "https://developer-api.cash-in.com/";
 
-/// A navigation group or documentation page: empty without the `catalog-docs` feature, so the
-/// texts stay out of builds that never read them (the npm package's WebAssembly).
+/// A name, navigation group or documentation page: empty without the `catalog-docs` feature, so
+/// the texts stay out of builds that never read them (the npm package's WebAssembly).
 const fn docs(text: &'static str) -> &'static str {
     if cfg!(feature = "catalog-docs") {
         text
@@ -133,7 +133,7 @@ macro_rules! catalog {
             $(Operation {
                 id: stringify!($id),
                 group: docs($group),
-                name: $name,
+                name: docs($name),
                 method: Method::$method,
                 method_provenance: Provenance::$mp,
                 path: $path,

@@ -27,7 +27,7 @@ pub struct ParamInfo {
 pub struct OperationInfo {
     /// The catalog id, also the snake_case method name.
     pub id: &'static str,
-    /// The provider's name of the operation.
+    /// The provider's name of the operation (empty without the `catalog-docs` feature).
     pub summary: &'static str,
     /// Parameters, in call order.
     pub params: &'static [ParamInfo],
