@@ -159,7 +159,7 @@ impl<'de> Visitor<'de> for JsonVisitor {
         // serde_json (with `arbitrary_precision`) hands a number over as a one-member map.
         if first == NUMBER_TOKEN {
             let text: String = map.next_value()?;
-            return match is_number(&text) {
+            return match crate::quick::is_json_number(&text) {
                 true => Ok(Json::Number(text)),
                 false => Err(de::Error::invalid_value(de::Unexpected::Str(&text), &"a JSON number")),
             };
@@ -170,36 +170,6 @@ impl<'de> Visitor<'de> for JsonVisitor {
         }
         Ok(Json::Object(members))
     }
-}
-
-/// Whether `text` is a number as JSON writes one: `-`?, `0` or digits not starting with `0`,
-/// an optional fraction, an optional exponent.
-fn is_number(text: &str) -> bool {
-    let b = text.as_bytes();
-    let digits = |from: usize| b.iter().skip(from).take_while(|c| c.is_ascii_digit()).count();
-    let mut at = usize::from(b.first() == Some(&b'-'));
-    match (b.get(at), digits(at)) {
-        (Some(b'0'), _) => at += 1,
-        (_, 0) => return false,
-        (_, n) => at += n,
-    }
-    if b.get(at) == Some(&b'.') {
-        match digits(at + 1) {
-            0 => return false,
-            n => at += 1 + n,
-        }
-    }
-    if matches!(b.get(at), Some(b'e' | b'E')) {
-        at += 1;
-        if matches!(b.get(at), Some(b'+' | b'-')) {
-            at += 1;
-        }
-        match digits(at) {
-            0 => return false,
-            n => at += n,
-        }
-    }
-    at == b.len()
 }
 
 #[cfg(test)]
@@ -241,10 +211,10 @@ mod tests {
         assert_eq!(json.get("f"), Some(&Json::Number("1.5".into())));
         assert_eq!(json.get("big").and_then(Json::as_u64), Some(u64::MAX));
         for good in ["0", "-0", "12", "1.5", "-0.25", "1e5", "1E+5", "2.5e-3"] {
-            assert!(is_number(good), "{good}");
+            assert!(crate::quick::is_json_number(good), "{good}");
         }
         for bad in ["", "-", "01", "1.", ".5", "1e", "1e+", "+1", "abc", "1x", "- 1", "0x10"] {
-            assert!(!is_number(bad), "{bad}");
+            assert!(!crate::quick::is_json_number(bad), "{bad}");
         }
     }
 }

@@ -21,6 +21,12 @@ pub(crate) use invoices::batch_violations;
 pub use invoices::InvoiceLists;
 pub(crate) use lexer::special;
 
+/// Whether `text` is exactly one number as JSON writes it (the lexer's grammar, no spaces).
+pub(crate) fn is_json_number(text: &str) -> bool {
+    let mut lx = lexer::Lexer::new(text);
+    text.trim() == text && lx.number().is_some() && lx.at_end()
+}
+
 /// The call for `operation_id` from its JSON arguments, when the quick path applies and can
 /// vouch for them, with its body: a part of `args_json`, exactly as written (the call itself has
 /// none), or, when decimals came as strings (`"12.50"`), in the call, written without their
