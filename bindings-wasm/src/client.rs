@@ -239,7 +239,7 @@ impl InvoiceList {
     /// list. Members of the wrong type are collected as violations (`/<index>/<path>`).
     #[wasm_bindgen(js_name = pushJson)]
     pub fn push_json(&mut self, json: &str, offset: u32) {
-        let raws: Vec<&RawValue> = match serde_json::from_str(json) {
+        let raws: Vec<&RawValue> = match lasku::de::from_str(json) {
             Ok(raws) => raws,
             Err(e) => {
                 self.violations.push(Violation::error("", "type", format!("expected an array of invoices: {e}")));

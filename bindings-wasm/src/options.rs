@@ -22,7 +22,7 @@ impl Options {
         let members = if json.trim().is_empty() {
             Table::new()
         } else {
-            serde_json::from_str(json).map_err(|e| error(what, format!("not an object of options: {e}")))?
+            lasku::de::from_str(json).map_err(|e| error(what, format!("not an object of options: {e}")))?
         };
         Ok(Options { what, members })
     }

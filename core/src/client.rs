@@ -398,12 +398,11 @@ pub fn parse_json<T: DeserializeOwned>(operation: &Operation, response: &HttpRes
     })
 }
 
-/// `serde_json::from_slice` through `from_str`: every model is parsed from `&str` (see
-/// `surface::parse_at`), so checking UTF-8 first and reusing that parser keeps one copy of each
-/// model's parsing code instead of two (it matters for the size of the WebAssembly module).
-pub(crate) fn from_json_bytes<T: DeserializeOwned>(bytes: &[u8]) -> serde_json::Result<T> {
+/// Reads JSON bytes: UTF-8 is checked first, and the text read by lasku's reader ([`crate::de`]),
+/// as every model is, so each model's parsing code is in the WebAssembly module once.
+pub(crate) fn from_json_bytes<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, crate::de::ReadError> {
     match std::str::from_utf8(bytes) {
-        Ok(text) => serde_json::from_str(text),
+        Ok(text) => crate::de::from_str(text),
         Err(e) => Err(serde::de::Error::custom(format_args!(
             "invalid UTF-8 at byte {} (the answer must be UTF-8 JSON)",
             e.valid_up_to()

@@ -32,6 +32,7 @@ pub mod cashin;
 pub mod catalog;
 mod client;
 mod config;
+pub mod de;
 mod error;
 pub mod fi;
 mod fx;

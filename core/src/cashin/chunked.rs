@@ -181,7 +181,7 @@ type Line = (InvoiceNumber, bool, String);
 /// Sends a call and gives its checked answer as a JSON value.
 async fn answer(client: &Client, call: Result<Call>) -> Result<Json> {
     let text = client.send_json(&call?).await?;
-    serde_json::from_str(&text).map_err(|e| Error::Internal(format!("a checked answer did not parse: {e}")))
+    crate::de::from_str(&text).map_err(|e| Error::Internal(format!("a checked answer did not parse: {e}")))
 }
 
 /// The items of a list member (none when it is missing or `null`).

@@ -407,7 +407,7 @@ fn write_value<M: SerializeMap>(map: &mut M, wire: &str, value: Value<'_>) -> Re
     match value {
         Value::Text(v) | Value::Code(v) => map.serialize_entry(wire, v),
         Value::Texts(v) => map.serialize_entry(wire, v),
-        Value::Decimal(v) => map.serialize_entry(wire, v),
+        Value::Decimal(v) => map.serialize_entry(wire, &super::DecimalNumber(v)),
         Value::Date(v) => map.serialize_entry(wire, v),
         Value::Time(v) => map.serialize_entry(wire, v),
         Value::Unsigned(v) => map.serialize_entry(wire, &v),

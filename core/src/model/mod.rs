@@ -23,7 +23,7 @@ pub use json::Json;
 pub(crate) use members::{
     list_wrapper, write as members_write, write_wrapper, Member, Members, Reader, Slot, Value, WrapperReader,
 };
-pub(crate) use parsed::{not_a_decimal, Parsed};
+pub(crate) use parsed::{not_a_decimal, DecimalNumber, Parsed, NUMBER_TOKEN};
 pub(crate) use schema::wrapper_wire_type;
 pub use schema::{FieldInfo, WireType, WireTypeRef};
 

@@ -17,6 +17,21 @@ use serde::Deserializer;
 /// How serde_json (with `arbitrary_precision`) hands a number over: a one-entry map under this key.
 pub(crate) const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
+/// A decimal written as a JSON number, exactly its text, by serde_json's number convention (a
+/// one-field struct under [`NUMBER_TOKEN`]). rust_decimal's own `Serialize` does the same, but
+/// reads its text back through serde_json's reader first, which would bring that reader into
+/// the WebAssembly module.
+pub(crate) struct DecimalNumber<'a>(pub(crate) &'a Decimal);
+
+impl serde::Serialize for DecimalNumber<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut number = serializer.serialize_struct(NUMBER_TOKEN, 1)?;
+        number.serialize_field(NUMBER_TOKEN, &self.0.to_string())?;
+        number.end()
+    }
+}
+
 /// A value read from its text, or `null` (`None`): a typed front for [`Kind`], which does the
 /// reading (compiled once per deserializer, not once per value type).
 pub(crate) struct Parsed<T> {

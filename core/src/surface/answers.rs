@@ -26,6 +26,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::json::write_json_string;
+use crate::de::{ReadError, Reader};
 use crate::model::{FieldInfo, Identifier, Parsed, WireTypeRef};
 
 /// How decimals (money, quantities, rates: [`WireTypeRef::Money`]) are written in normalized
@@ -42,9 +43,9 @@ pub enum Decimals {
 }
 
 /// Checks the JSON text `json` against `ty` and returns it as normalized JSON text.
-pub(crate) fn check(json: &str, ty: WireTypeRef, decimals: Decimals) -> serde_json::Result<String> {
+pub(crate) fn check(json: &str, ty: WireTypeRef, decimals: Decimals) -> Result<String, ReadError> {
     let mut out = Out { bytes: Vec::with_capacity(json.len() + 16), decimals };
-    let mut de = serde_json::Deserializer::from_str(json);
+    let mut de = Reader::new(json);
     Shape { ty, out: &mut out }.deserialize(&mut de)?;
     de.end()?;
     String::from_utf8(out.bytes).map_err(de::Error::custom)
@@ -95,16 +96,17 @@ impl<'de> DeserializeSeed<'de> for Shape<'_> {
 /// Checks and writes a value that is not a container of members or items.
 fn write_leaf(ty: WireTypeRef, raw: &str, out: &mut Out) -> Result<(), String> {
     let ok = match ty {
-        WireTypeRef::Money if out.decimals == Decimals::Strings => {
-            let value =
-                Parsed::DECIMAL.required(&mut serde_json::Deserializer::from_str(raw)).map_err(|e| clean(&e))?;
-            write_json_string(value.to_string().as_bytes(), out);
+        WireTypeRef::Money => {
+            let text = Parsed::DECIMAL.required(&mut Reader::new(raw)).map_err(|e| clean(&e))?.to_string();
+            match out.decimals {
+                Decimals::Strings => write_json_string(text.as_bytes(), out),
+                Decimals::Numbers => out.extend_from_slice(text.as_bytes()),
+            }
             return Ok(());
         }
         WireTypeRef::String | WireTypeRef::Code(..) => raw.starts_with('"'),
         WireTypeRef::Bool => raw == "true" || raw == "false",
         WireTypeRef::Integer => raw.parse::<i64>().is_ok() || raw.parse::<u64>().is_ok(),
-        WireTypeRef::Money => return reparse(raw, out, Parsed::DECIMAL),
         WireTypeRef::Date => return reparse(raw, out, Parsed::DATE),
         WireTypeRef::DateTime => return reparse(raw, out, Parsed::TIMESTAMP),
         WireTypeRef::Identifier => return write_identifier(raw, out),
@@ -119,7 +121,7 @@ fn write_leaf(ty: WireTypeRef, raw: &str, out: &mut Out) -> Result<(), String> {
 
 /// An identifier as [`Identifier`] writes itself, but a number beyond 2^53 - 1 as a string.
 fn write_identifier(raw: &str, out: &mut Vec<u8>) -> Result<(), String> {
-    let id: Identifier = serde_json::from_str(raw).map_err(|e| clean(&e))?;
+    let id: Identifier = crate::de::from_str(raw).map_err(|e| clean(&e))?;
     const MAX_EXACT: u64 = (1 << 53) - 1;
     if id.is_numeric() && id.as_str().parse::<u64>().map_or(true, |n| n > MAX_EXACT) {
         write_json_string(id.as_str().as_bytes(), out);
@@ -130,12 +132,12 @@ fn write_identifier(raw: &str, out: &mut Vec<u8>) -> Result<(), String> {
 
 /// Reads a value with one of lasku's own parsers and writes it as it writes itself.
 fn reparse<T: serde::Serialize>(raw: &str, out: &mut Vec<u8>, parsed: Parsed<T>) -> Result<(), String> {
-    let value = parsed.required(&mut serde_json::Deserializer::from_str(raw)).map_err(|e| clean(&e))?;
+    let value = parsed.required(&mut Reader::new(raw)).map_err(|e| clean(&e))?;
     serde_json::to_writer(out, &value).map_err(|e| clean(&e))
 }
 
 /// A nested parser's message without its position (that of the outer parser is added).
-fn clean(e: &serde_json::Error) -> String {
+fn clean(e: &dyn std::fmt::Display) -> String {
     let text = e.to_string();
     match text.rfind(" at line ") {
         Some(at) => text[..at].to_owned(),

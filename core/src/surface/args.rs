@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use crate::cashin::PageRequest;
+use crate::de::ReadError;
 use crate::model::{Identifier, WireType, WireTypeRef};
 use crate::table::Table;
 use crate::validate::Violation;
@@ -24,7 +25,7 @@ impl<'a> Args<'a> {
         if trimmed.is_empty() || trimmed == "null" {
             return Ok(Args { map: Table::new() });
         }
-        let map: Table<&'a str, &'a RawValue> = serde_json::from_str(trimmed).map_err(|e| {
+        let map: Table<&'a str, &'a RawValue> = crate::de::from_str(trimmed).map_err(|e| {
             Error::Validation(vec![Violation::error("", "type", format!("the arguments must be a JSON object: {e}"))])
         })?;
         Ok(Args { map })
@@ -99,12 +100,12 @@ impl<'a> Args<'a> {
 /// tracking the path while parsing (as `serde_path_to_error` does): tracking would need a second
 /// copy of every model's parsing code, a large part of the WebAssembly module.
 pub fn parse_at<T: DeserializeOwned>(json: &str, prefix: &str) -> Result<T> {
-    serde_json::from_str::<T>(json).map_err(|e| parse_error(json, prefix, &e))
+    crate::de::from_str::<T>(json).map_err(|e| parse_error(json, prefix, &e))
 }
 
 /// The violation of [`parse_at`], out of line: one copy, not one per parsed type.
 #[inline(never)]
-fn parse_error(json: &str, prefix: &str, e: &serde_json::Error) -> Error {
+fn parse_error(json: &str, prefix: &str, e: &ReadError) -> Error {
     let message = clean_message(&e.to_string());
     // The text ended between the members or items of the innermost container (the message
     // may have come through a model's member, so it is matched after cleaning).
@@ -125,7 +126,7 @@ fn missing(name: &str) -> Error {
 
 /// The byte index just past what the parser had read when it failed (serde_json reports a line
 /// and a byte column).
-fn error_index(json: &str, e: &serde_json::Error) -> usize {
+fn error_index(json: &str, e: &ReadError) -> usize {
     let line_start =
         if e.line() <= 1 { 0 } else { json.match_indices('\n').nth(e.line() - 2).map_or(json.len(), |(i, _)| i + 1) };
     (line_start + e.column()).min(json.len())
@@ -166,7 +167,7 @@ fn pointer_at(json: &str, end: usize, between: bool) -> String {
                 // A member name counts once it is complete.
                 if let (true, Some(Frame::Object(member @ None))) = (i < end, stack.last_mut()) {
                     let raw = json.get(start..=i).unwrap_or_default();
-                    *member = Some(serde_json::from_str(raw).unwrap_or_else(|_| raw.trim_matches('"').to_owned()));
+                    *member = Some(crate::de::from_str(raw).unwrap_or_else(|_| raw.trim_matches('"').to_owned()));
                 }
             }
             b'{' => stack.push(Frame::Object(None)),
@@ -293,7 +294,7 @@ macro_rules! whole_scalars {
     ($($t:ty => $parsed:expr),*) => {$(
         impl Scalar for $t {
             fn parse(json: &str, pointer: &str) -> Result<Self> {
-                let mut de = serde_json::Deserializer::from_str(json);
+                let mut de = crate::de::Reader::new(json);
                 let read = $parsed.required(&mut de).and_then(|n| de.end().map(|()| n));
                 read.map_err(|e| parse_error(json, pointer, &e))
             }

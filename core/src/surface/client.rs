@@ -41,7 +41,7 @@ impl Client {
         let mut base: Table<String, Box<RawValue>> = if args_json.trim().is_empty() {
             Table::new()
         } else {
-            serde_json::from_str(args_json)
+            crate::de::from_str(args_json)
                 .map_err(|e| Error::Configuration(format!("the arguments must be a JSON object: {e}")))?
         };
         let number = |raw: Option<&Box<RawValue>>| raw.and_then(|v| v.get().parse::<u32>().ok());
@@ -54,7 +54,7 @@ impl Client {
             let mut args = base.clone();
             for (name, value) in [("page", page.page), ("page_size", page.page_size)] {
                 if let Some(n) = value {
-                    let raw = RawValue::from_string(n.to_string()).map_err(|e| Error::Internal(e.to_string()))?;
+                    let raw = serde_json::value::to_raw_value(&n).map_err(|e| Error::Internal(e.to_string()))?;
                     args.insert(name.to_owned(), raw);
                 }
             }

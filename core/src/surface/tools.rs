@@ -58,7 +58,7 @@ fn ungroup(violations: Vec<Violation>) -> impl Iterator<Item = Violation> {
 /// and returns the validated `SalesInvoice` as JSON (decimals as `decimals` says). A member of the wrong type, a missing or an
 /// unknown one is a violation naming its path (`/rows/0/qty`).
 pub fn build_invoice_json(input_json: &str, decimals: Decimals) -> Result<String> {
-    let input: Table<&str, &RawValue> = serde_json::from_str(input_json).map_err(|e| {
+    let input: Table<&str, &RawValue> = crate::de::from_str(input_json).map_err(|e| {
         Error::Validation(vec![Violation::error("", "type", format!("the input must be a JSON object: {e}"))])
     })?;
     // Unknown members in name order (the map has none), each placed by a binary search.
@@ -74,7 +74,7 @@ pub fn build_invoice_json(input_json: &str, decimals: Decimals) -> Result<String
     };
     let mut builder = InvoiceBuilder::from_invoice(invoice);
     let rows: Json = match input.get("rows") {
-        Some(raw) => serde_json::from_str(raw.get()).map_err(|e| Error::Internal(e.to_string()))?,
+        Some(raw) => crate::de::from_str(raw.get()).map_err(|e| Error::Internal(e.to_string()))?,
         None => Json::Null,
     };
     match &rows {
