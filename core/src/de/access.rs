@@ -74,11 +74,38 @@ impl<'de> de::Deserializer<'de> for Key<'_, 'de> {
         visitor.visit_newtype_struct(self)
     }
 
+    key_numbers! {
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_i128 deserialize_u8 deserialize_u16
+        deserialize_u32 deserialize_u64 deserialize_u128 deserialize_f32 deserialize_f64
+    }
+
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct enum identifier ignored_any
+        bool char str string bytes byte_buf unit unit_struct seq tuple tuple_struct map struct enum identifier ignored_any
     }
 }
+
+/// A number in a member's name (`{"1": ...}` read into a map keyed by numbers), as serde_json
+/// reads one: the number inside the quotes, nothing else.
+macro_rules! key_numbers {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+            let reader = self.0;
+            reader.at += 1;
+            if !matches!(reader.peek(), Some(b'0'..=b'9' | b'-')) {
+                return Err(reader.error(Code::NumericKey));
+            }
+            let value = de::Deserializer::$method(&mut *reader, visitor)?;
+            match reader.peek() {
+                Some(b'"') => {
+                    reader.at += 1;
+                    Ok(value)
+                }
+                _ => Err(reader.peek_error(Code::DoubleQuote)),
+            }
+        }
+    )*};
+}
+use key_numbers;
 
 /// A one-member map, `{key: text}`: serde_json's form for a number that is not a 64-bit
 /// integer and for a raw value.

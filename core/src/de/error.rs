@@ -25,6 +25,9 @@ pub(crate) enum Code {
     Trailing,
     HexEnd,
     Depth,
+    OutOfRange,
+    NumericKey,
+    DoubleQuote,
 }
 
 impl Code {
@@ -48,6 +51,9 @@ impl Code {
             Code::Trailing => "trailing characters",
             Code::HexEnd => "unexpected end of hex escape",
             Code::Depth => "recursion limit exceeded",
+            Code::OutOfRange => "number out of range",
+            Code::NumericKey => "invalid value: expected key to be a number in quotes",
+            Code::DoubleQuote => "expected `\"`",
         }
     }
 }

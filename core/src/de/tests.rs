@@ -119,6 +119,14 @@ fn scalars_and_edges_read_alike() {
         same::<SalesInvoiceBatch>(text);
         same::<Vec<u64>>(text);
         same::<Table<String, Table<String, Json>>>(text);
+        same::<f64>(text);
+        same::<Vec<f64>>(text);
+        same::<i128>(text);
+        same::<u128>(text);
+    }
+    for text in ["{\"1\": 2, \"-3\": 4}", "{\"x\": 1}", "{\"1x\": 1}", "{\"\": 1}", "{\"1.5\": 2}", "{ \"7\" : 8 }"] {
+        same::<std::collections::BTreeMap<i64, u8>>(text);
+        same::<std::collections::BTreeMap<u32, Json>>(text);
     }
     let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
     for n in [126, 127, 128, 129] {
