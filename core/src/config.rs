@@ -320,7 +320,7 @@ fn check_base_url(url: &str) -> Result<String> {
         ));
     }
     let (scheme, rest) =
-        url.split_once("://").ok_or_else(|| Error::Configuration(format!("base URL {url:?} has no scheme")))?;
+        crate::find::split_once(url, "://").ok_or_else(|| Error::Configuration(format!("base URL {url:?} has no scheme")))?;
     let authority = rest.split('/').next().unwrap_or("");
     if authority.is_empty() {
         return Err(Error::Configuration(format!("base URL {url:?} has no host")));

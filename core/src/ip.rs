@@ -40,7 +40,7 @@ fn is_ipv6(text: &str) -> bool {
         }
         Some(count)
     };
-    match text.split_once("::") {
+    match crate::find::split_once(text, "::") {
         None => groups(text, true) == Some(8),
         Some((head, tail)) => match (groups(head, false), groups(tail, true)) {
             (Some(h), Some(t)) => h + t <= 7,

@@ -35,6 +35,7 @@ mod config;
 pub mod de;
 mod error;
 pub mod fi;
+mod find;
 mod fx;
 pub mod http;
 mod ip;

@@ -43,8 +43,12 @@ wasm-bindgen "$TARGET_DIR/wasm32-unknown-unknown/release/lasku_wasm.wasm" \
 # which Rust's pointer arithmetic never does (overflowing it is undefined behaviour), so at most
 # such a wrap would trap instead. The producers and target-features sections are not needed to
 # run. Together: 1.0 KB gzipped.
+# Functions are laid out in the order of their Rust names (--reorder-functions-by-name, last, on
+# the names still in the file before they are dropped): the copies of one generic function and the
+# functions of one module sit side by side, within reach of gzip's window. The code is the same,
+# 2.9 KB smaller gzipped.
 "$WASM_OPT" -Os --converge --one-caller-inline-max-function-size=20 --low-memory-unused \
-  --strip-producers --strip-target-features \
+  --strip-producers --strip-target-features --reorder-functions-by-name \
   "$NPM_DIR/wasm/lasku_wasm_bg.wasm" -o "$NPM_DIR/wasm/lasku_wasm_bg.wasm"
 # The package carries the project's licence texts (copies of the ones at the repository root).
 cp "$ROOT/LICENSE-MIT" "$ROOT/LICENSE-APACHE" "$NPM_DIR/"

@@ -1,13 +1,14 @@
 //! Batches of sales invoices: submit (202 Accepted) and follow their processing.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize, Serializer};
 
 use super::invoice::SalesInvoice;
 use crate::model::{code, model, InvoiceNumber};
 
 /// The body of "Submit a batch of sales invoices": `{ "SalesInvoices": [ { "SalesInvoice": [...] } ] }`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct SalesInvoiceBatch {
     /// Groups of invoices (`BatchInvoices`).
     #[serde(rename = "SalesInvoices")]
@@ -19,6 +20,17 @@ pub struct SalesInvoiceBatch {
 pub struct BatchInvoices {
     /// The invoices.
     pub sales_invoice: Vec<SalesInvoice>,
+}
+
+/// Written as a one-member map, not a struct: the JSON is the same, and serde_json's struct
+/// path for a member that is not text would bring its error-message parser into the
+/// WebAssembly module.
+impl Serialize for SalesInvoiceBatch {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry("SalesInvoices", &self.sales_invoices)?;
+        map.end()
+    }
 }
 
 impl SalesInvoiceBatch {

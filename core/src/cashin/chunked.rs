@@ -267,9 +267,7 @@ impl BatchKind for Cases {
     type Item = Case;
     fn violations(item: &Case) -> Vec<Violation> {
         match super::requests::create_collection_cases(&CaseList { cases: vec![item.clone()] }) {
-            Err(Error::Validation(v)) => {
-                v.into_iter().map(|x| Violation { path: x.path.replacen("/Cases/0", "", 1), ..x }).collect()
-            }
+            Err(Error::Validation(v)) => v.into_iter().map(|x| x.out_of("/Cases/0")).collect(),
             _ => Vec::new(),
         }
     }

@@ -129,8 +129,8 @@ impl de::Error for ReadError {
 
 /// Takes ` at line L column C` off the end of `message`: the place, if it was there.
 fn take_place(message: &mut String) -> Option<(usize, usize)> {
-    let start = message.rfind(" at line ")?;
-    let (line, column) = message[start + " at line ".len()..].split_once(" column ")?;
+    let start = crate::find::rfind(message, " at line ")?;
+    let (line, column) = crate::find::split_once(message.get(start + " at line ".len()..)?, " column ")?;
     let number = |text: &str| text.bytes().all(|b| b.is_ascii_digit()).then(|| text.parse::<usize>().ok()).flatten();
     let place = (number(line)?, number(column)?);
     message.truncate(start);

@@ -139,7 +139,7 @@ fn reparse<T: serde::Serialize>(raw: &str, out: &mut Vec<u8>, parsed: Parsed<T>)
 /// A nested parser's message without its position (that of the outer parser is added).
 fn clean(e: &dyn std::fmt::Display) -> String {
     let text = e.to_string();
-    match text.rfind(" at line ") {
+    match crate::find::rfind(&text, " at line ") {
         Some(at) => text[..at].to_owned(),
         None => text,
     }

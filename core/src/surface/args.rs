@@ -213,12 +213,12 @@ fn pointer_at(json: &str, end: usize, between: bool) -> String {
 
 /// Drops serde_json's position suffix and lasku's member-name prefixes, which the path says.
 fn clean_message(message: &str) -> String {
-    let without_position = match message.find(" at line ") {
+    let without_position = match crate::find::find(message, " at line ") {
         Some(i) => &message[..i],
         None => message,
     };
     let mut text = without_position;
-    while let Some((head, tail)) = text.split_once(": ") {
+    while let Some((head, tail)) = crate::find::split_once(text, ": ") {
         if head.chars().all(|c| c.is_ascii_alphanumeric())
             && head.chars().next().is_some_and(|c| c.is_ascii_uppercase())
         {

@@ -49,7 +49,7 @@ pub fn validate_json(kind: &str, json: &str) -> Vec<Violation> {
 
 /// A one-group batch's violations with paths into its group (`/SalesInvoice/...`).
 fn ungroup(violations: Vec<Violation>) -> impl Iterator<Item = Violation> {
-    violations.into_iter().map(|v| Violation { path: v.path.replacen("/SalesInvoices/0", "", 1), ..v })
+    violations.into_iter().map(|v| v.out_of("/SalesInvoices/0"))
 }
 
 /// Builds an invoice with computed amounts from

@@ -66,6 +66,15 @@ impl Violation {
         self.path = format!("{prefix}{}", self.path);
         self
     }
+
+    /// The same violation with a parent path taken off the front of its own, when its path
+    /// starts with it: the inverse of [`Violation::under`].
+    pub(crate) fn out_of(mut self, prefix: &str) -> Self {
+        if let Some(rest) = self.path.strip_prefix(prefix) {
+            self.path = rest.to_owned();
+        }
+        self
+    }
 }
 
 impl fmt::Display for Violation {

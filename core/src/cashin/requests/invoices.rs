@@ -62,9 +62,10 @@ struct Group<'a>(&'a [&'a SalesInvoice]);
 
 impl serde::Serialize for Group<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut body = serializer.serialize_struct("BatchInvoices", 1)?;
-        body.serialize_field("SalesInvoice", self.0)?;
+        // A map, as `SalesInvoiceBatch` is written (the JSON of a struct, less code).
+        use serde::ser::SerializeMap;
+        let mut body = serializer.serialize_map(Some(1))?;
+        body.serialize_entry("SalesInvoice", self.0)?;
         body.end()
     }
 }
@@ -74,9 +75,9 @@ struct OneGroup<'a>(Group<'a>);
 
 impl serde::Serialize for OneGroup<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut body = serializer.serialize_struct("SalesInvoiceBatch", 1)?;
-        body.serialize_field("SalesInvoices", std::slice::from_ref(&self.0))?;
+        use serde::ser::SerializeMap;
+        let mut body = serializer.serialize_map(Some(1))?;
+        body.serialize_entry("SalesInvoices", std::slice::from_ref(&self.0))?;
         body.end()
     }
 }
