@@ -319,8 +319,8 @@ fn check_base_url(url: &str) -> Result<String> {
                 .to_owned(),
         ));
     }
-    let (scheme, rest) =
-        crate::find::split_once(url, "://").ok_or_else(|| Error::Configuration(format!("base URL {url:?} has no scheme")))?;
+    let (scheme, rest) = crate::find::split_once(url, "://")
+        .ok_or_else(|| Error::Configuration(format!("base URL {url:?} has no scheme")))?;
     let authority = rest.split('/').next().unwrap_or("");
     if authority.is_empty() {
         return Err(Error::Configuration(format!("base URL {url:?} has no host")));
