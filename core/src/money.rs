@@ -67,10 +67,15 @@ pub fn add(a: Decimal, b: Decimal) -> Option<Decimal> {
     a.checked_add(b)
 }
 
-/// `a - b`, or `None` beyond a [`Decimal`].
-#[inline(never)]
+/// `a - b`, or `None` beyond a [`Decimal`]: `a + (-b)`, which rust_decimal computes with the
+/// same steps as `a - b` (its subtraction is the addition with the second sign turned), so the
+/// module carries one copy of them. Only a zero `b` is kept apart: `0 - 0` answers `b` itself,
+/// not `b` negated.
 pub fn sub(a: Decimal, b: Decimal) -> Option<Decimal> {
-    a.checked_sub(b)
+    if b.is_zero() {
+        return Some(if a.is_zero() { b } else { a });
+    }
+    add(a, -b)
 }
 
 /// `a × b`, or `None` beyond a [`Decimal`].
@@ -147,6 +152,31 @@ pub fn within_cent(a: Decimal, b: Decimal) -> bool {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn subtraction_is_rust_decimals_to_the_bit() {
+        let mut values: Vec<Decimal> =
+            ["0", "-0", "1", "-1", "0.01", "-0.01", "12.50", "-12.5", "0.000", "-0.000", "1e-28"]
+                .iter()
+                .filter_map(|t| parse_decimal(t))
+                .chain([Decimal::MAX, Decimal::MIN, -Decimal::ZERO, Decimal::new(1, 28), Decimal::new(-5, 28)])
+                .collect();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..400 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let digits = i128::from(seed as i64) * i128::from((seed >> 40) as i16);
+            values.push(Decimal::from_i128_with_scale(digits, (seed % 29) as u32));
+        }
+        for &a in &values {
+            for &b in &values {
+                let ours = sub(a, b);
+                let theirs = a.checked_sub(b);
+                assert_eq!(ours.map(|d| d.serialize()), theirs.map(|d| d.serialize()), "{a} - {b}");
+            }
+        }
+    }
 
     #[test]
     fn decimals_read_exactly_as_rust_decimal_reads_them() {

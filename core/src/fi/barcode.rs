@@ -242,8 +242,10 @@ fn amount_in_cents(amount: Decimal) -> Result<u64, BarcodeError> {
     if amount > MAX_AMOUNT {
         return Err(BarcodeError::AmountTooLarge { amount });
     }
-    let cents = amount.checked_mul(Decimal::ONE_HUNDRED).ok_or(BarcodeError::AmountTooLarge { amount })?;
-    if !cents.fract().is_zero() {
+    let cents = crate::money::mul(amount, Decimal::ONE_HUNDRED).ok_or(BarcodeError::AmountTooLarge { amount })?;
+    // Compared with its whole part, not `fract()`: that is a subtraction with a panic for
+    // overflow, a second copy of rust_decimal's subtraction in the WebAssembly module.
+    if cents.trunc() != cents {
         return Err(BarcodeError::AmountPrecision { amount });
     }
     cents.to_u64().ok_or(BarcodeError::AmountTooLarge { amount })
