@@ -47,8 +47,12 @@ wasm-bindgen "$TARGET_DIR/wasm32-unknown-unknown/release/lasku_wasm.wasm" \
 # the names still in the file before they are dropped): the copies of one generic function and the
 # functions of one module sit side by side, within reach of gzip's window. The code is the same,
 # 2.9 KB smaller gzipped.
-"$WASM_OPT" -Os --converge --one-caller-inline-max-function-size=20 --low-memory-unused \
-  --strip-producers --strip-target-features --reorder-functions-by-name \
+# Between the -Os rounds, each function's control flow is taken apart (--flatten) and built again
+# by the relooper (--rereloop), which finds fewer, simpler blocks and branches than the ones
+# LLVM left (binaryen's -O4 flattens too): 1.2 KB smaller gzipped, the batch benchmark unchanged
+# (0.86x and 0.89x against 0.88x at 1,000 invoices), wasm-opt 28 s instead of 5.
+"$WASM_OPT" -Os --flatten --rereloop -Os -Os --converge --one-caller-inline-max-function-size=20 \
+  --low-memory-unused --strip-producers --strip-target-features --reorder-functions-by-name \
   "$NPM_DIR/wasm/lasku_wasm_bg.wasm" -o "$NPM_DIR/wasm/lasku_wasm_bg.wasm"
 # The package carries the project's licence texts (copies of the ones at the repository root).
 cp "$ROOT/LICENSE-MIT" "$ROOT/LICENSE-APACHE" "$NPM_DIR/"

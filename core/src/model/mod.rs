@@ -133,7 +133,7 @@ macro_rules! model {
         }
     ) => {
         $(#[$meta])*
-        #[derive(Clone, Default, PartialEq)]
+        #[derive(Clone, PartialEq)]
         pub struct $name {
             $( $(#[$fmeta])* #[doc = concat!("\n\nWire name: `", $wire, "`.")] pub $field: Option<$ty>, )*
             /// Members the documentation never showed, kept and sent back as they came.
@@ -173,6 +173,16 @@ macro_rules! model {
                         $($wire => self.$field.is_none() && self.nulls.contains(Idx::$field as usize),)*
                         _ => self.extra.get(wire).is_some_and(|raw| raw.get() == "null"),
                     }
+                }
+            }
+
+            /// Every member empty: no value, no explicit `null`, no extra member.
+            impl Default for $name {
+                // One copy for every place that makes an empty model (the reader, lists of
+                // models, the builder), not one inlined into each (wasm size).
+                #[inline(never)]
+                fn default() -> Self {
+                    $name { $($field: None,)* extra: Default::default(), nulls: Default::default() }
                 }
             }
 
