@@ -3,7 +3,9 @@
 //! (a format-string interpreter) is not used: it was about 17 KB of the WebAssembly module, and
 //! these three forms are all the API and HTTP use.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
+use std::fmt;
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, Timelike, Utc};
 
 /// A date as the API writes it, `YYYY-MM-DD` (four-digit year, two-digit month and day).
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
@@ -138,8 +140,43 @@ fn time_of_day(hour: u32, minute: u32, second: u32, nanos: u32) -> Option<NaiveT
 /// A local date and time at a UTC offset (in minutes), in UTC, if that falls within the years
 /// 0000-9999 (what `YYYY` can write, so what lasku writes it can read again).
 fn in_utc(date: NaiveDate, time: NaiveTime, offset_minutes: i64) -> Option<DateTime<Utc>> {
-    let utc = date.and_time(time).and_utc().checked_sub_signed(Duration::minutes(offset_minutes))?;
-    (0..=9999).contains(&utc.year()).then_some(utc)
+    let offset = FixedOffset::east_opt(i32::try_from(offset_minutes * 60).ok()?)?;
+    let utc = date.and_time(time).checked_sub_offset(offset)?;
+    (0..=9999).contains(&utc.year()).then(|| utc.and_utc())
+}
+
+/// A UTC timestamp written as chrono's `Serialize` writes one, RFC 3339 ending in `Z`
+/// (`2026-03-01T08:00:00Z`): a fraction of a second only when there is one, in milli-, micro-
+/// or nanoseconds, whichever is exact; a leap second as second 60. Written here because chrono's
+/// writer goes through its general offset formatter, which would otherwise be the only reason
+/// for that code in the WebAssembly module.
+pub(crate) struct UtcTimestamp<'a>(pub(crate) &'a DateTime<Utc>);
+
+impl fmt::Display for UtcTimestamp<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let moment = self.0.naive_utc();
+        let time = moment.time();
+        let (mut second, mut nano) = (time.second(), time.nanosecond());
+        if nano >= 1_000_000_000 {
+            second += 1;
+            nano -= 1_000_000_000;
+        }
+        // NaiveDate's Display is the date part chrono writes (with a sign beyond 0000-9999).
+        write!(f, "{}T{:02}:{:02}:{second:02}", moment.date(), time.hour(), time.minute())?;
+        match nano {
+            0 => {}
+            _ if nano % 1_000_000 == 0 => write!(f, ".{:03}", nano / 1_000_000)?,
+            _ if nano % 1_000 == 0 => write!(f, ".{:06}", nano / 1_000)?,
+            _ => write!(f, ".{nano:09}")?,
+        }
+        f.write_str("Z")
+    }
+}
+
+impl serde::Serialize for UtcTimestamp<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 /// The message for text that is not a [`parse_date`] date.
@@ -181,6 +218,29 @@ fn offset(b: &[u8]) -> Option<i64> {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn timestamps_are_written_as_chrono_writes_them() {
+        let mut times = Vec::new();
+        for (year, month, day) in [(2026, 3, 1), (0, 1, 1), (9999, 12, 31), (-1, 6, 15), (10_000, 1, 1), (1970, 1, 1)] {
+            let Some(date) = NaiveDate::from_ymd_opt(year, month, day) else { continue };
+            for (h, m, s) in [(0, 0, 0), (8, 5, 9), (23, 59, 59)] {
+                for nano in
+                    [0, 1, 10, 999, 1_000, 120_000, 1_000_000, 123_000_000, 999_999_999, 1_000_000_000, 1_500_000_000]
+                {
+                    if let Some(time) = NaiveTime::from_hms_nano_opt(h, m, s, nano) {
+                        times.push(date.and_time(time).and_utc());
+                    }
+                }
+            }
+        }
+        assert!(times.len() > 150);
+        for time in times {
+            let ours = serde_json::to_string(&UtcTimestamp(&time)).unwrap();
+            assert_eq!(ours, serde_json::to_string(&time).unwrap());
+            assert_eq!(format!("\"{}\"", UtcTimestamp(&time)), ours);
+        }
+    }
 
     #[test]
     fn dates_are_exactly_year_month_day() {
@@ -257,6 +317,12 @@ mod tests {
         let leap = parse_timestamp("2016-12-31T23:59:60Z");
         assert_eq!(leap, DateTime::parse_from_rfc3339("2016-12-31T23:59:60Z").ok().map(|t| t.with_timezone(&Utc)));
         assert!(leap.is_some());
+        // At an offset too, the leap second stays one, as chrono's own reader keeps it.
+        for text in ["2017-01-01T01:59:60+02:00", "2016-12-31T18:29:60.25-05:30"] {
+            let theirs = DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc));
+            assert_eq!(parse_timestamp(text), theirs, "{text}");
+            assert!(theirs.is_some_and(|t| t.timestamp_subsec_nanos() >= 1_000_000_000), "{text}");
+        }
         assert!(parse_timestamp("2016-12-31T23:59:61Z").is_none());
         assert!(parse_timestamp("9999-12-31T23:30:00-01:00").is_none());
         assert!(parse_timestamp("0000-01-01T00:30:00+01:00").is_none());

@@ -409,7 +409,7 @@ fn write_value<M: SerializeMap>(map: &mut M, wire: &str, value: Value<'_>) -> Re
         Value::Texts(v) => map.serialize_entry(wire, v),
         Value::Decimal(v) => map.serialize_entry(wire, &super::DecimalNumber(v)),
         Value::Date(v) => map.serialize_entry(wire, v),
-        Value::Time(v) => map.serialize_entry(wire, v),
+        Value::Time(v) => map.serialize_entry(wire, &super::UtcTimestamp(v)),
         Value::Unsigned(v) => map.serialize_entry(wire, &v),
         Value::Signed(v) => map.serialize_entry(wire, &v),
         Value::Flag(v) => map.serialize_entry(wire, &v),

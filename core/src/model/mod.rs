@@ -16,7 +16,7 @@ mod schema;
 
 pub(crate) use codes::code;
 pub use codes::Code;
-pub(crate) use dates::{not_a_date, not_a_timestamp, parse_http_date};
+pub(crate) use dates::{not_a_date, not_a_timestamp, parse_http_date, UtcTimestamp};
 pub use dates::{parse_date, parse_timestamp};
 pub use identifier::{Identifier, InvoiceNumber};
 pub use json::Json;

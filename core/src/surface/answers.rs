@@ -27,7 +27,7 @@ use serde_json::value::RawValue;
 
 use super::json::write_json_string;
 use crate::de::{ReadError, Reader};
-use crate::model::{FieldInfo, Identifier, Parsed, WireTypeRef};
+use crate::model::{FieldInfo, Identifier, Parsed, UtcTimestamp, WireTypeRef};
 
 /// How decimals (money, quantities, rates: [`WireTypeRef::Money`]) are written in normalized
 /// JSON answers.
@@ -108,7 +108,11 @@ fn write_leaf(ty: WireTypeRef, raw: &str, out: &mut Out) -> Result<(), String> {
         WireTypeRef::Bool => raw == "true" || raw == "false",
         WireTypeRef::Integer => raw.parse::<i64>().is_ok() || raw.parse::<u64>().is_ok(),
         WireTypeRef::Date => return reparse(raw, out, Parsed::DATE),
-        WireTypeRef::DateTime => return reparse(raw, out, Parsed::TIMESTAMP),
+        WireTypeRef::DateTime => {
+            let time = Parsed::TIMESTAMP.required(&mut Reader::new(raw)).map_err(|e| clean(&e))?;
+            write_json_string(UtcTimestamp(&time).to_string().as_bytes(), out);
+            return Ok(());
+        }
         WireTypeRef::Identifier => return write_identifier(raw, out),
         _ => true,
     };
