@@ -180,30 +180,43 @@ pub fn text(s: Str<'_>) -> Option<String> {
 
 /// A member-name index for one model: name → (declaration index, what to do with it).
 pub struct Members<K: Copy> {
+    /// How the members are found and checked, the same for every kind of capture.
+    index: Index,
+    /// The caller's captures, by the number [`Index`] gives them.
+    kinds: Vec<K>,
+}
+
+/// [`Members`] without the caller's capture type: its reader is compiled once, not once per
+/// kind of object (wasm size).
+struct Index {
     map: FxHashMap<&'static str, usize>,
-    /// By declaration index: the caller's capture, or the wire type the member is checked against.
-    captures: Vec<Result<K, WireTypeRef>>,
+    /// By declaration index: the number of the caller's capture, or the wire type the member is
+    /// checked against.
+    captures: Vec<Result<u8, WireTypeRef>>,
     /// Names the model's shape in the lexer ([`Lexer::shape`]).
     kind: usize,
 }
 
 impl<K: Copy> Members<K> {
-    /// Indexes `fields`, with `captured` naming the members the caller reads itself.
+    /// Indexes `fields`, with `captured` naming the members the caller reads itself (at most 256).
     pub fn new(fields: &'static [FieldInfo], captured: &[(&'static str, K)]) -> Self {
         let mut map = FxHashMap::default();
         let mut captures = Vec::with_capacity(fields.len());
         for (i, f) in fields.iter().enumerate() {
-            captures.push(captured.iter().find(|(name, _)| *name == f.wire).map(|(_, k)| *k).ok_or_else(f.ty));
+            let number = captured.iter().position(|(name, _)| *name == f.wire).and_then(|at| u8::try_from(at).ok());
+            captures.push(number.ok_or_else(f.ty));
             map.insert(f.wire, i);
         }
-        Members { map, captures, kind: fields.as_ptr() as usize }
+        let kinds = captured.iter().map(|(_, kind)| *kind).collect();
+        Members { index: Index { map, captures, kind: fields.as_ptr() as usize }, kinds }
     }
 
     /// The member of that name, if the model knows it.
     #[cfg(test)]
     pub fn get(&self, name: &str) -> Option<(usize, Option<K>)> {
-        let i = *self.map.get(name)?;
-        Some((i, self.captures.get(i)?.ok()))
+        let i = *self.index.map.get(name)?;
+        let capture = self.index.captures.get(i)?.ok().and_then(|at| self.kinds.get(usize::from(at)).copied());
+        Some((i, capture))
     }
 
     /// Reads the members of one object: `captured` reads each captured member, the other
@@ -216,6 +229,13 @@ impl<K: Copy> Members<K> {
         lx: &mut Lexer<'a>,
         captured: &mut dyn FnMut(&mut Lexer<'a>, K) -> Option<()>,
     ) -> Option<()> {
+        self.index.read(lx, &mut |lx, at| captured(lx, *self.kinds.get(usize::from(at))?))
+    }
+}
+
+impl Index {
+    /// [`Members::read`], the capture given by its number.
+    fn read<'a>(&self, lx: &mut Lexer<'a>, captured: &mut dyn FnMut(&mut Lexer<'a>, u8) -> Option<()>) -> Option<()> {
         lx.begin_object()?;
         let shape = lx.shape(self.kind);
         let mut seen = Seen::default();
